@@ -1,0 +1,106 @@
+//! Which council published a pack, read from the pack's own text.
+//!
+//! Council files' own `[detect] patterns` are tried first (the council with most hits
+//! wins); then the default's generic phrases ("London Borough of X", "X Council",
+//! "@x.gov.uk") whose `name` group gives the council. Returns `None` when nothing
+//! matches; the caller then falls back to the corpus folder or `--council`.
+
+use std::collections::HashMap;
+
+use crate::model::Document;
+use crate::rules::{Patterns, RuleBook, Words};
+
+crate::rule_section! {
+    /// Recognising a council from a pack's text.
+    pub struct CouncilRules / RawCouncilRules {
+        /// Phrases naming the council; in the default, the `name` group is the council.
+        patterns: Patterns,
+        /// Words a captured `name` may not be.
+        not_names: Words,
+    }
+}
+
+/// Lines read when looking for the council: front sheets and letterheads are enough,
+/// and this bounds the cost on very long packs.
+const SCAN_LINES: usize = 400;
+
+/// The council that published `doc`, if its text says.
+pub fn detect(doc: &Document, book: &RuleBook) -> Option<String> {
+    let lines: Vec<&str> = doc.lines.iter().take(SCAN_LINES).map(|l| l.text.as_str()).collect();
+    let mut best: Option<(&str, usize)> = None;
+    for (name, patterns) in &book.detectors {
+        let hits = lines.iter().filter(|l| patterns.is_match(l)).count();
+        if hits > 0 && best.is_none_or(|(_, b)| hits > b) {
+            best = Some((name, hits));
+        }
+    }
+    if let Some((name, _)) = best {
+        return Some(name.to_string());
+    }
+    generic(&lines, &book.default.detect)
+}
+
+fn generic(lines: &[&str], rules: &CouncilRules) -> Option<String> {
+    // Earlier patterns are more specific; the first pattern with a plausible name wins,
+    // and within it the most frequent name.
+    for p in rules.patterns.iter() {
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        for (i, line) in lines.iter().enumerate() {
+            for c in p.captures_iter(line) {
+                let Some(name) = c.name("name") else { continue };
+                let name = title_case(name.as_str());
+                if rules.not_names.contains(&name) || name.len() < 3 {
+                    continue;
+                }
+                let e = counts.entry(name).or_insert((0, i));
+                e.0 += 1;
+            }
+        }
+        if let Some((name, _)) = counts.into_iter().max_by_key(|(_, (n, first))| (*n, usize::MAX - first)) {
+            return Some(name);
+        }
+    }
+    None
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            if w == "and" || w == "upon" {
+                return w.to_string();
+            }
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn book() -> RuleBook {
+        RuleBook::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")).unwrap()
+    }
+
+    #[test]
+    fn council_file_patterns_win() {
+        let doc = Document::from_plain_text("Protocol for meetings of the London Borough of Havering\n");
+        assert_eq!(detect(&doc, &book()).as_deref(), Some("Havering"));
+    }
+
+    #[test]
+    fn generic_phrases_name_unknown_councils() {
+        let doc = Document::from_plain_text("Agenda\nBristol City Council\nCity Hall\n");
+        assert_eq!(detect(&doc, &book()).as_deref(), Some("Bristol"));
+        let doc = Document::from_plain_text("Contact: jane.doe@camden.gov.uk\n");
+        assert_eq!(detect(&doc, &book()).as_deref(), Some("Camden"));
+        let doc = Document::from_plain_text("Report of the County Council\n");
+        assert_eq!(detect(&doc, &book()), None);
+    }
+}

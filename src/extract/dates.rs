@@ -1,0 +1,149 @@
+//! Dates and times as UK packs write them, read with the `[common]` rules.
+//!
+//! "Wednesday, 16th December, 2020", "26 JUNE 2012", "24 th February 2021", "09/10/2019"
+//! become ISO dates; "2.00 pm", "7.00pm", "14:15", "12 noon" become `HH:MM`. A time range
+//! ("2:00PM – 4:00PM", "14:15 – 16:00") gives a start and an end.
+
+use crate::rules::common::CommonRules;
+
+/// The first date in `text`, as ISO `YYYY-MM-DD`.
+pub fn find_date(text: &str, rules: &CommonRules) -> Option<String> {
+    find_date_at(text, rules).map(|(d, _)| d)
+}
+
+/// The first date in `text` and the byte offset where it starts. Dates without a year
+/// are not returned: a meeting date needs one.
+pub fn find_date_at(text: &str, rules: &CommonRules) -> Option<(String, usize)> {
+    let words = rules.date_words.captures_iter(text).find_map(|c| {
+        let day: u32 = c.name("day")?.as_str().parse().ok()?;
+        let month = month_number(c.name("month")?.as_str(), rules)?;
+        let year: i32 = c.name("year")?.as_str().parse().ok()?;
+        Some((iso(year, month, day)?, c.get(0)?.start()))
+    });
+    let numeric = rules.date_numeric.captures_iter(text).find_map(|c| {
+        let day: u32 = c.name("day")?.as_str().parse().ok()?;
+        let month: u32 = c.name("month")?.as_str().parse().ok()?;
+        let mut year: i32 = c.name("year")?.as_str().parse().ok()?;
+        if year < 100 {
+            year += 2000;
+        }
+        Some((iso(year, month, day)?, c.get(0)?.start()))
+    });
+    match (words, numeric) {
+        (Some(w), Some(n)) => Some(if n.1 < w.1 { n } else { w }),
+        (w, n) => w.or(n),
+    }
+}
+
+fn month_number(name: &str, rules: &CommonRules) -> Option<u32> {
+    let lower = name.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    // `months` lists each month's spellings in calendar order: full name first, then
+    // abbreviations, so a position maps to a month by counting full names.
+    let mut month = 0;
+    for word in rules.months.iter() {
+        if FULL_MONTHS.contains(&word) {
+            month += 1;
+        }
+        if word == lower {
+            return Some(month);
+        }
+    }
+    None
+}
+
+const FULL_MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
+fn iso(year: i32, month: u32, day: u32) -> Option<String> {
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1..=days).contains(&day) && (1900..=2200).contains(&year)).then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The times in `text` in order, as `HH:MM`.
+pub fn find_times(text: &str, rules: &CommonRules) -> Vec<(String, usize)> {
+    let mut found: Vec<(String, usize)> = Vec::new();
+    for p in rules.time.iter() {
+        for c in p.captures_iter(text) {
+            let Some(whole) = c.get(0) else { continue };
+            if found.iter().any(|(_, at)| *at == whole.start()) {
+                continue;
+            }
+            let Some(mut hour) = c.name("hour").and_then(|h| h.as_str().parse::<u32>().ok()) else { continue };
+            let minute = c.name("minute").and_then(|m| m.as_str().parse::<u32>().ok()).unwrap_or(0);
+            if let Some(ampm) = c.name("ampm") {
+                let pm = ampm.as_str().to_lowercase().starts_with('p');
+                if pm && hour < 12 {
+                    hour += 12;
+                } else if !pm && hour == 12 {
+                    hour = 0;
+                }
+            }
+            if hour < 24 && minute < 60 {
+                found.push((format!("{hour:02}:{minute:02}"), whole.start()));
+            }
+        }
+    }
+    found.sort_by_key(|(_, at)| *at);
+    found
+}
+
+/// Start and end time of a line such as "2:00PM – 4:00PM" (end `None` if only one time).
+pub fn time_range(text: &str, rules: &CommonRules) -> (Option<String>, Option<String>) {
+    let times = find_times(text, rules);
+    let start = times.first().map(|(t, _)| t.clone());
+    let end = times.get(1).and_then(|(t, at)| {
+        let between = &text[times[0].1..*at];
+        // only a range when the two times are joined by a dash or "to"
+        (between.contains('-') || between.contains('–') || between.contains(" to ")).then(|| t.clone())
+    });
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleBook;
+
+    fn rules() -> CommonRules {
+        RuleBook::embedded().unwrap().default.common
+    }
+
+    #[test]
+    fn dates_in_words() {
+        let r = rules();
+        assert_eq!(find_date("Wednesday, 16th December, 2020, 2.00 pm", &r).as_deref(), Some("2020-12-16"));
+        assert_eq!(find_date("TUESDAY, 26 JUNE 2012", &r).as_deref(), Some("2012-06-26"));
+        assert_eq!(find_date("24 th February 2021", &r).as_deref(), Some("2021-02-24"));
+        assert_eq!(find_date("Thursday\n9 December 2021", &r).as_deref(), Some("2021-12-09"));
+        assert_eq!(find_date("held on 9 Sept 2019", &r).as_deref(), Some("2019-09-09"));
+        assert_eq!(find_date("no date here", &r), None);
+        assert_eq!(find_date("31 February 2020", &r), None);
+    }
+
+    #[test]
+    fn numeric_dates_are_day_first() {
+        let r = rules();
+        assert_eq!(find_date("01/04/2019", &r).as_deref(), Some("2019-04-01"));
+        assert_eq!(find_date("on 9.10.19", &r).as_deref(), Some("2019-10-09"));
+    }
+
+    #[test]
+    fn times() {
+        let r = rules();
+        assert_eq!(time_range("2.00 pm - MS Teams", &r), (Some("14:00".into()), None));
+        assert_eq!(time_range("2:00PM – 4:00PM", &r), (Some("14:00".into()), Some("16:00".into())));
+        assert_eq!(time_range("14:15 – 16:00", &r), (Some("14:15".into()), Some("16:00".into())));
+        assert_eq!(time_range("7.00 pm", &r).0.as_deref(), Some("19:00"));
+        assert_eq!(time_range("12 noon", &r).0.as_deref(), Some("12:00"));
+        assert_eq!(time_range("11.30am", &r).0.as_deref(), Some("11:30"));
+    }
+}

@@ -1,0 +1,61 @@
+//! Stable ids for meetings, resolutions, actions, plan rows and tables.
+//!
+//! An id is a short hex digest of the fact's identity: council, body, meeting date,
+//! item number and the normalised text (case, spacing and punctuation folded), never run
+//! order or time, so an unchanged action keeps its id when a pack is re-run or re-issued.
+
+use sha2::{Digest, Sha256};
+
+/// Folds text for identity: lowercase alphanumerics separated by single spaces.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// An id `prefix-` + 16 hex digits from the normalised parts.
+pub fn stable_id(prefix: &str, parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(normalise(p).as_bytes());
+        h.update([0x1f]);
+    }
+    let digest = h.finalize();
+    let mut id = String::with_capacity(prefix.len() + 17);
+    id.push_str(prefix);
+    id.push('-');
+    for b in &digest[..8] {
+        id.push_str(&format!("{b:02x}"));
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_ignore_spacing_case_and_punctuation() {
+        let a = stable_id("act", &["Haringey", "CSP", "2020-12-16", "23", "Send the  report."]);
+        let b = stable_id("act", &["haringey", "csp", "2020-12-16", "23", "send the report"]);
+        assert_eq!(a, b);
+        assert_eq!(a.len(), "act-".len() + 16);
+        assert_ne!(a, stable_id("act", &["Haringey", "CSP", "2020-12-16", "24", "Send the report."]));
+    }
+
+    #[test]
+    fn parts_do_not_run_together() {
+        assert_ne!(stable_id("x", &["ab", "c"]), stable_id("x", &["a", "bc"]));
+    }
+}

@@ -1,0 +1,244 @@
+//! The meeting a pack summons: council, body, date, time, venue and agenda.
+//!
+//! Reads the agenda front sheet (the first segment) and returns one `notice` meeting, or
+//! `None` when the pack has no front sheet (a pack of minutes alone, say).
+
+use crate::extract::minutes::{heading_like, numeric};
+use crate::extract::{MeetingKey, dates};
+use crate::model::Document;
+use crate::pack::{AgendaItem, Meeting, MeetingKind, SegmentKind};
+use crate::rules::{Pattern, Patterns, RuleSet};
+use crate::segment::Span;
+
+crate::rule_section! {
+    /// The front sheet of an agenda pack.
+    pub struct MeetingRules / RawMeetingRules {
+        /// Lines that mark a notice of meeting or agenda front sheet.
+        notice_markers: Patterns,
+        /// Words that end a committee's name.
+        body_words: Pattern,
+        /// Lines that are not the body although they hold a body word.
+        body_exclude: Patterns,
+        /// Removed from a body name.
+        body_trim: Patterns,
+        /// An agenda item: `number` and `title` groups.
+        agenda_item: Pattern,
+        /// A page reference after an item title: `start`, optional `end`.
+        page_ref: Pattern,
+        /// A "Venue:" label before a location.
+        location_prefix: Pattern,
+        /// Words that make a line a venue.
+        location_words: Pattern,
+        /// Removed from the end of a location.
+        location_trim: Patterns,
+        /// Lines that end the agenda.
+        agenda_end: Patterns,
+    }
+}
+
+/// Lines at the top of a front sheet searched for body, date, time and venue.
+const HEAD_LINES: usize = 60;
+/// Distance (lines) from the date line within which a time or venue belongs to it.
+const NEAR: usize = 4;
+
+/// The notice meeting of the pack, if it has a front sheet.
+pub fn notice(doc: &Document, spans: &[Span], rules: &RuleSet, council: Option<&str>) -> Option<Meeting> {
+    let span = spans.first().filter(|s| s.kind == SegmentKind::Agenda)?;
+    let r = &rules.meeting;
+    let lines = &doc.lines[span.lines.clone()];
+    let head = &lines[..lines.len().min(HEAD_LINES)];
+    let marked = head.iter().any(|l| r.notice_markers.is_match(l.text.trim()));
+    let agenda = agenda(doc, span, rules);
+    if !marked && agenda.len() < 2 {
+        return None;
+    }
+    let first_item = agenda.first().and_then(|a| a.provenance.line).map_or(usize::MAX, |l| l.get() as usize);
+    let before_items = |l: &&crate::model::Line| l.provenance.line.is_none_or(|n| (n.get() as usize) < first_item);
+
+    let body = head.iter().filter(before_items).find_map(|l| body_name(&l.text, r));
+    let dated = head
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| before_items(l))
+        .find_map(|(i, l)| dates::find_date_at(&l.text, &rules.common).map(|(d, at)| (i, d, at)));
+    let (date, time, location) = match dated {
+        Some((i, date, at)) => {
+            let line = &head[i].text;
+            let times = dates::find_times(line, &rules.common);
+            let (time, end_time_at) = match times.iter().find(|(_, t)| *t >= at).or(times.first()) {
+                Some((t, pos)) => (Some(t.clone()), Some(*pos)),
+                None => (nearby_time(head, i, rules), None),
+            };
+            let location = location_after(line, end_time_at.unwrap_or(at), rules).or_else(|| nearby_location(head, i, r));
+            (Some(date), time, location)
+        }
+        None => (None, None, None),
+    };
+    let key = MeetingKey { council, body: body.as_deref(), date: date.as_deref() };
+    Some(Meeting {
+        id: key.id("mtg", &["notice"]),
+        kind: MeetingKind::Notice,
+        council: council.map(str::to_string),
+        body,
+        date,
+        time,
+        end_time: None,
+        location,
+        agenda,
+        attendees: Vec::new(),
+        items: Vec::new(),
+        resolutions: Vec::new(),
+        actions: Vec::new(),
+        provenance: lines.first().map(|l| l.provenance).unwrap_or_default(),
+    })
+}
+
+fn body_name(text: &str, r: &MeetingRules) -> Option<String> {
+    let t = text.trim();
+    if t.split_whitespace().count() > 12 || !r.body_words.is_match(t) || r.body_exclude.is_match(t) {
+        return None;
+    }
+    if t.ends_with('.') || t.contains(':') {
+        return None;
+    }
+    let mut name = t.replace("SUB- COMMITTEE", "SUB-COMMITTEE").replace("Sub- Committee", "Sub-Committee");
+    for p in r.body_trim.iter() {
+        name = p.replace_all(&name, "").into_owned();
+    }
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+fn nearby_time(head: &[crate::model::Line], i: usize, rules: &RuleSet) -> Option<String> {
+    let lo = i.saturating_sub(NEAR);
+    let hi = (i + NEAR + 1).min(head.len());
+    (lo..hi)
+        .filter(|&j| j != i)
+        .min_by_key(|&j| j.abs_diff(i))
+        .into_iter()
+        .chain(lo..hi)
+        .find_map(|j| dates::find_times(&head[j].text, &rules.common).first().map(|t| t.0.clone()))
+}
+
+/// The venue written after the date or time on the same line ("2.00 pm - MS Teams").
+fn location_after(line: &str, from: usize, rules: &RuleSet) -> Option<String> {
+    let r = &rules.meeting;
+    let rest = &line[from..];
+    // skip the time or date itself: up to the first separator
+    let sep = rest.find([' ', '-', '–', ','])?;
+    let rest = &rest[sep..];
+    let cut = rest.find(" - ").or_else(|| rest.find(" – ")).map(|i| i + 3)?;
+    clean_location(&rest[cut..], r)
+}
+
+fn clean_location(s: &str, r: &MeetingRules) -> Option<String> {
+    let mut loc = r.location_prefix.replace(s.trim(), "").into_owned();
+    for p in r.location_trim.iter() {
+        loc = p.replace(&loc, "").into_owned();
+    }
+    let loc = loc.trim().trim_end_matches([',', '.', ';']).trim().to_string();
+    (loc.len() > 1).then_some(loc)
+}
+
+fn nearby_location(head: &[crate::model::Line], i: usize, r: &MeetingRules) -> Option<String> {
+    let lo = i.saturating_sub(NEAR);
+    let hi = (i + NEAR + 1).min(head.len());
+    let j = (lo..hi).find(|&j| j != i && r.location_words.is_match(&head[j].text) && head[j].text.len() < 120)?;
+    let mut loc = head[j].text.trim().to_string();
+    let mut k = j + 1;
+    while loc.ends_with(',') && k < hi && !head[k].is_blank() {
+        loc.push(' ');
+        loc.push_str(head[k].text.trim());
+        k += 1;
+    }
+    clean_location(&loc, r)
+}
+
+/// The numbered items of the front-sheet agenda: the longest run of headings numbered
+/// in sequence (so numbered paragraphs of the preamble are not taken for items).
+fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
+    let r = &rules.meeting;
+    let mut runs: Vec<Vec<AgendaItem>> = Vec::new();
+    for line in &doc.lines[span.lines.clone()] {
+        if line.bullet || line.is_row() {
+            continue;
+        }
+        let text = line.text.trim();
+        if r.agenda_end.is_match(text) && runs.last().is_some_and(|run| run.len() >= 3) {
+            break;
+        }
+        let Some(c) = r.agenda_item.captures(text) else { continue };
+        let number = c["number"].to_string();
+        let raw_title = c["title"].trim();
+        let (title, page_start, page_end) = match r.page_ref.captures(raw_title) {
+            Some(p) => {
+                let start: Option<u32> = p.name("start").and_then(|m| m.as_str().parse().ok());
+                let end = p.name("end").and_then(|m| m.as_str().parse().ok()).or(start);
+                (raw_title[..p.get(0).map_or(raw_title.len(), |m| m.start())].trim(), start, end)
+            }
+            None => (raw_title, None, None),
+        };
+        let title = title.trim_matches(|c: char| c == '*' || c.is_whitespace()).to_string();
+        if !heading_like(&title) {
+            continue;
+        }
+        let item = AgendaItem { number, title, page_start, page_end, provenance: line.provenance };
+        let follows = runs.last().and_then(|run| run.last()).is_some_and(|prev| in_sequence(&prev.number, &item.number));
+        match runs.last_mut() {
+            Some(run) if follows => run.push(item),
+            _ => runs.push(vec![item]),
+        }
+    }
+    // the longest run; on a tie the later one (front sheets restate numbered lists first)
+    runs.into_iter().rev().max_by_key(Vec::len).unwrap_or_default()
+}
+
+fn in_sequence(prev: &str, next: &str) -> bool {
+    match (numeric(prev), numeric(next)) {
+        (Some((pp, pn)), Some((p, n))) => pp == p && n > pn && n <= pn + 3,
+        // "7" then "7a": a lettered sub-item
+        _ => next.len() > prev.len() && next.starts_with(prev),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleBook;
+    use crate::segment::segment;
+
+    fn notice_of(text: &str) -> Meeting {
+        let book = RuleBook::embedded().unwrap();
+        let doc = Document::from_plain_text(text);
+        let spans = segment(&doc, &book.default.segment);
+        notice(&doc, &spans, &book.default, Some("Testshire")).expect("a notice")
+    }
+
+    #[test]
+    fn front_sheet_fields() {
+        let m = notice_of(
+            "NOTICE OF MEETING\n\nCOMMUNITY SAFETY PARTNERSHIP\n\nWednesday, 24th February, 2021, 2.00 pm - MS Teams. Watch it Here\n\n1. FILMING AT MEETINGS\ntext.\n2. APOLOGIES\n5. MINUTES (PAGES 1 - 8)\n6. MEMBERSHIP (PAGES 9 - 10)\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("COMMUNITY SAFETY PARTNERSHIP"));
+        assert_eq!(m.date.as_deref(), Some("2021-02-24"));
+        assert_eq!(m.time.as_deref(), Some("14:00"));
+        assert_eq!(m.location.as_deref(), Some("MS Teams"));
+        let items: Vec<(&str, &str, Option<u32>)> =
+            m.agenda.iter().map(|a| (a.number.as_str(), a.title.as_str(), a.page_start)).collect();
+        assert_eq!(items, [("1", "FILMING AT MEETINGS", None), ("2", "APOLOGIES", None), ("5", "MINUTES", Some(1)), ("6", "MEMBERSHIP", Some(9))]);
+        assert_eq!(m.agenda[3].page_end, Some(10));
+    }
+
+    #[test]
+    fn venue_on_its_own_lines_and_time_above_date() {
+        let m = notice_of(
+            "CRIME & DISORDER SUB- COMMITTEE AGENDA\n\n7.00 pm\n\nThursday\n9 December 2021\n\nTown Hall, Main Road,\nRomford\n\nMembers 7: Quorum 3\n1. Providing a friend challenge to policy makers.\n2. Driving improvement.\nAGENDA ITEMS\n1 CHAIRMAN'S ANNOUNCEMENTS\n2 APOLOGIES FOR ABSENCE\n3 DISCLOSURE OF INTERESTS\n4 VIOLENCE REDUCTION ACTION PLAN UPDATE (Pages 1 - 52)\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("CRIME & DISORDER SUB-COMMITTEE"));
+        assert_eq!(m.date.as_deref(), Some("2021-12-09"));
+        assert_eq!(m.time.as_deref(), Some("19:00"));
+        assert_eq!(m.location.as_deref(), Some("Town Hall, Main Road, Romford"));
+        assert_eq!(m.agenda.len(), 4);
+        assert_eq!(m.agenda[3].page_end, Some(52));
+    }
+}

@@ -1,0 +1,295 @@
+//! Finds each set of printed minutes and its minute items.
+//!
+//! Takes the minutes segments and returns [`MinutesBlock`]s: the meeting recorded (body,
+//! date, time, end time), the line range before the first item (where attendance is
+//! written), and the numbered minute items with their line ranges. Attendees,
+//! resolutions and actions are read by their own extractors from these blocks.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::extract::dates;
+use crate::model::{Document, Line, Provenance};
+use crate::pack::{MinuteItem, SegmentKind};
+use crate::rules::{Pattern, Patterns, RuleSet};
+use crate::segment::Span;
+
+crate::rule_section! {
+    /// Minutes headings, minute items and page furniture of printed minutes.
+    pub struct MinutesRules / RawMinutesRules {
+        /// A minute heading with `number` and `title` groups.
+        item: Patterns,
+        /// Headings repeated on every page of printed minutes.
+        running_header: Patterns,
+        /// The column-header row of minutes printed as a table.
+        table_header: Pattern,
+        /// Lines that end the minutes (signature block, "The meeting ended at").
+        end: Patterns,
+        /// The minutes title, with a `body` group.
+        title: Pattern,
+        /// "The meeting ended at 4.05 pm": a `time` group.
+        end_time: Pattern,
+    }
+}
+
+/// A numbered minute item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemSpan {
+    /// Number as printed, without trailing punctuation.
+    pub number: String,
+    /// Heading text.
+    pub title: String,
+    /// Index of the heading line.
+    pub heading: usize,
+    /// The item's lines, heading included (0-based, end exclusive).
+    pub lines: Range<usize>,
+    /// Where the heading is.
+    pub provenance: Provenance,
+}
+
+impl ItemSpan {
+    /// The output form.
+    pub fn to_item(&self) -> MinuteItem {
+        MinuteItem { number: self.number.clone(), title: self.title.clone(), provenance: self.provenance }
+    }
+}
+
+/// One set of printed minutes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MinutesBlock {
+    /// All lines of the minutes (0-based, end exclusive).
+    pub lines: Range<usize>,
+    /// Lines between the heading and the first item: where "Present:" lists sit.
+    pub preamble: Range<usize>,
+    /// The minute items in order.
+    pub items: Vec<ItemSpan>,
+    /// Lines that are page furniture (repeated headings, column headers): skip them.
+    pub noise: HashSet<usize>,
+    /// For minutes printed as a table: the 0-based column of "Action by", if any.
+    pub action_column: Option<usize>,
+    /// The body whose meeting is recorded.
+    pub body: Option<String>,
+    /// ISO date of the meeting recorded.
+    pub date: Option<String>,
+    /// Start time.
+    pub time: Option<String>,
+    /// End time.
+    pub end_time: Option<String>,
+    /// Venue, when printed.
+    pub location: Option<String>,
+    /// Where the heading is.
+    pub provenance: Provenance,
+}
+
+impl MinutesBlock {
+    /// The lines of `range` that are content (not page furniture), with their indices.
+    pub fn content<'d>(&'d self, doc: &'d Document, range: Range<usize>) -> impl Iterator<Item = (usize, &'d Line)> + 'd {
+        range.filter(|i| !self.noise.contains(i)).filter_map(move |i| doc.lines.get(i).map(|l| (i, l)))
+    }
+
+    /// The item that line `index` falls in.
+    pub fn item_at(&self, index: usize) -> Option<&ItemSpan> {
+        self.items.iter().find(|it| it.lines.contains(&index))
+    }
+}
+
+/// Lines after a minutes heading that may still carry its date and time.
+const HEADING_LINES: usize = 4;
+
+/// Every set of minutes in the document.
+pub fn find(doc: &Document, spans: &[Span], rules: &RuleSet) -> Vec<MinutesBlock> {
+    spans.iter().filter(|s| s.kind == SegmentKind::Minutes).map(|s| block(doc, s, rules)).collect()
+}
+
+fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
+    let r = &rules.minutes;
+    let start = span.lines.start;
+    let heading_text = doc.lines[start..(start + HEADING_LINES).min(span.lines.end)]
+        .iter()
+        .map(|l| l.text.as_str())
+        .take_while(|t| !rules.attendees.present.is_match(t))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first = &doc.lines[start].text;
+    let body = r.title.captures(first).and_then(|c| c.name("body")).map(|b| tidy_body(b.as_str()));
+    let date = dates::find_date(&heading_text, &rules.common);
+    let (time, mut end_time) = dates::time_range(&heading_text, &rules.common);
+
+    let mut noise = HashSet::new();
+    let mut action_column = None;
+    let mut end = span.lines.end;
+    for i in start + 1..span.lines.end {
+        let line = &doc.lines[i];
+        if line.text.trim() == first.trim() || r.running_header.is_match(&line.text) {
+            noise.insert(i);
+        }
+        if line.is_row() && r.table_header.is_match(&line.text) {
+            noise.insert(i);
+            action_column = line.cells.iter().position(|c| c.text.to_lowercase().contains("action"));
+        }
+        if let Some(c) = r.end_time.captures(&line.text) {
+            end_time = end_time.or_else(|| dates::find_times(&c["time"], &rules.common).first().map(|t| t.0.clone()));
+        }
+        if r.end.is_match(&line.text) && i > start + 1 {
+            end = i + 1;
+            break;
+        }
+    }
+    let items = items(doc, start + 1..end, &noise, r);
+    let preamble_end = items.first().map_or(end, |it| it.heading);
+    MinutesBlock {
+        lines: start..end,
+        preamble: start..preamble_end,
+        items,
+        noise,
+        action_column,
+        body,
+        date,
+        time,
+        end_time,
+        location: None,
+        provenance: doc.lines[start].provenance,
+    }
+}
+
+fn tidy_body(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let shouty = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    words
+        .iter()
+        .map(|w| {
+            if !shouty || w.len() <= 1 || ["&", "-"].contains(w) {
+                return w.to_string();
+            }
+            let lower = w.to_lowercase();
+            if ["of", "and", "for", "the", "on", "in"].contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut c = lower.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A minute heading candidate on one line: number and title.
+fn heading(line: &Line, r: &MinutesRules) -> Option<(String, String)> {
+    if line.bullet {
+        return None;
+    }
+    // Minutes printed as a table: number in the first cell, heading in the second.
+    if line.is_row() {
+        let cells: Vec<&str> = line.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+        if line.cells[0].text.trim().is_empty() || cells.len() < 2 {
+            return None;
+        }
+        let joined = format!("{} {}", cells[0], cells[1]);
+        let c = r.item.captures(&joined)?;
+        let number = c.name("number")?.as_str().trim_end_matches(['.', ':']).to_string();
+        if number != cells[0].trim_end_matches(['.', ':']) {
+            return None;
+        }
+        return Some((number, cells[1].to_string()));
+    }
+    let c = r.item.captures(line.text.trim())?;
+    let number = c.name("number")?.as_str().trim_end_matches(['.', ':']).to_string();
+    let title = c.name("title")?.as_str().trim().trim_matches('*').trim().to_string();
+    Some((number, title))
+}
+
+/// Whether a title reads like a heading rather than the first sentence of a paragraph.
+pub fn heading_like(title: &str) -> bool {
+    let words = title.split_whitespace().count();
+    let letters: Vec<char> = title.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    let shouty = !letters.is_empty() && upper * 10 >= letters.len() * 8;
+    let ends_sentence = title.trim_end().ends_with(['.', ';', ',']) && !shouty;
+    letters.len() >= 2 && words <= 16 && !ends_sentence && (shouty || words <= 12)
+}
+
+/// Splits a minute or item number into its prefix and its running number.
+pub fn numeric(number: &str) -> Option<(String, u32)> {
+    // "HSP19" → ("HSP", 19); "23/45" → ("23/", 45); "125" → ("", 125)
+    let split = number.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let (prefix, digits) = number.split_at(split);
+    digits.parse().ok().map(|n| (prefix.to_string(), n))
+}
+
+fn items(doc: &Document, range: Range<usize>, noise: &HashSet<usize>, r: &MinutesRules) -> Vec<ItemSpan> {
+    let mut out: Vec<ItemSpan> = Vec::new();
+    for i in range.clone() {
+        if noise.contains(&i) {
+            continue;
+        }
+        let line = &doc.lines[i];
+        let Some((number, title)) = heading(line, r) else { continue };
+        if !heading_like(&title) {
+            continue;
+        }
+        // Minute numbers run in sequence; a number out of step is a numbered paragraph.
+        if let Some(prev) = out.last() {
+            match (numeric(&prev.number), numeric(&number)) {
+                (Some((pp, pn)), Some((p, n))) if pp == p && n > pn && n <= pn + 6 => {}
+                (Some((pp, _)), Some((p, _))) if pp != p && !p.is_empty() && !pp.is_empty() => {}
+                _ => continue,
+            }
+        }
+        out.push(ItemSpan { number, title, heading: i, lines: i..range.end, provenance: line.provenance });
+    }
+    for k in 1..out.len() {
+        let next = out[k].heading;
+        out[k - 1].lines.end = next;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleBook;
+    use crate::segment::segment;
+
+    fn blocks(text: &str) -> Vec<MinutesBlock> {
+        let book = RuleBook::embedded().unwrap();
+        let doc = Document::from_plain_text(text);
+        let spans = segment(&doc, &book.default.segment);
+        find(&doc, &spans, &book.default)
+    }
+
+    #[test]
+    fn heading_date_time_and_items() {
+        let b = blocks(
+            "MINUTES OF MEETING Community Safety Partnership HELD ON Wednesday, 16th December, 2020, 2.00 pm\n\nPRESENT:\nA Person\n17. FILMING AT MEETINGS\ntext\n18. APOLOGIES\n1. a numbered paragraph that is long and ends.\n19. URGENT BUSINESS\n",
+        );
+        assert_eq!(b.len(), 1);
+        let b = &b[0];
+        assert_eq!(b.body.as_deref(), Some("Community Safety Partnership"));
+        assert_eq!(b.date.as_deref(), Some("2020-12-16"));
+        assert_eq!(b.time.as_deref(), Some("14:00"));
+        let numbers: Vec<&str> = b.items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["17", "18", "19"]);
+        assert_eq!(b.preamble, 0..4);
+        assert_eq!(b.items[0].lines, 4..6);
+    }
+
+    #[test]
+    fn tabular_minutes_and_prefixed_numbers() {
+        let b = blocks(
+            "MINUTES OF THE COMMUNITY SAFETY PARTNERSHIP TUESDAY, 26 JUNE 2012\nPresent: X\nMINUTE NO.\tSUBJECT/DECISION\tACTION BY\nHSP16.\tAPOLOGIES\t\n\tApologies were received.\t\nHSP17.\tURGENT BUSINESS\t\n",
+        );
+        let b = &b[0];
+        assert_eq!(b.body.as_deref(), Some("Community Safety Partnership"));
+        assert_eq!(b.date.as_deref(), Some("2012-06-26"));
+        assert_eq!(b.action_column, Some(2));
+        let numbers: Vec<&str> = b.items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["HSP16", "HSP17"]);
+    }
+
+    #[test]
+    fn slash_numbers() {
+        let b = blocks("Minutes of the meeting of the Health and Wellbeing Board held on 3 May 2023\n23/45 Minutes of the previous meeting\nAgreed.\n23/46 Public questions\n");
+        let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["23/45", "23/46"]);
+        assert_eq!(b[0].body.as_deref(), Some("Health and Wellbeing Board"));
+    }
+}

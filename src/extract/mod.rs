@@ -1,0 +1,109 @@
+//! Extractors: the normalised [`Document`] and its segments in, the facts of `OUTPUT.md` out.
+//!
+//! Each extractor reads only the model and its own section of the [`RuleSet`]; none may
+//! look at the input format. [`extract_pack`] runs them in order: council → segments →
+//! notice meeting → minutes (attendees, resolutions, actions) → action plans → tables.
+
+pub mod actions;
+pub mod attendees;
+pub mod council;
+pub mod dates;
+pub mod ids;
+pub mod meeting;
+pub mod minutes;
+pub mod names;
+pub mod plans;
+pub mod resolutions;
+pub mod tables;
+
+use crate::model::Document;
+use crate::pack::{Meeting, MeetingKind, Pack, Source, Warning};
+use crate::rules::{RuleBook, RuleSet};
+use crate::segment;
+
+/// What identifies a meeting, for deriving the stable ids of the facts recorded in it.
+#[derive(Debug, Clone, Copy)]
+pub struct MeetingKey<'a> {
+    /// Council name.
+    pub council: Option<&'a str>,
+    /// Committee or board.
+    pub body: Option<&'a str>,
+    /// ISO date.
+    pub date: Option<&'a str>,
+}
+
+impl MeetingKey<'_> {
+    /// A stable id for a fact of this meeting: `prefix` plus the meeting's identity plus
+    /// `parts` (item number, text…).
+    pub fn id(&self, prefix: &str, parts: &[&str]) -> String {
+        let mut all = vec![self.council.unwrap_or(""), self.body.unwrap_or(""), self.date.unwrap_or("")];
+        all.extend_from_slice(parts);
+        ids::stable_id(prefix, &all)
+    }
+}
+
+/// What the caller knows about a pack besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct PackContext {
+    /// Council from the pack's folder under the corpus, if any.
+    pub folder_council: Option<String>,
+    /// Council given with `--council`, if any.
+    pub cli_council: Option<String>,
+}
+
+/// Runs every extractor over one loaded document.
+pub fn extract_pack(doc: &Document, source: Source, book: &RuleBook, ctx: &PackContext, mut warnings: Vec<Warning>) -> Pack {
+    let council = council::detect(doc, book)
+        .or_else(|| ctx.folder_council.clone())
+        .or_else(|| ctx.cli_council.clone());
+    let rules: &RuleSet = book.for_council(council.as_deref());
+    let spans = segment::segment(doc, &rules.segment);
+
+    let mut meetings: Vec<Meeting> = Vec::new();
+    if let Some(notice) = meeting::notice(doc, &spans, rules, council.as_deref()) {
+        meetings.push(notice);
+    }
+    for block in minutes::find(doc, &spans, rules) {
+        let key = MeetingKey { council: council.as_deref(), body: block.body.as_deref(), date: block.date.as_deref() };
+        let attendees = attendees::extract(doc, &block, rules);
+        let resolutions = resolutions::extract(doc, &block, rules, key);
+        let actions = actions::extract(doc, &block, &attendees, rules, key);
+        meetings.push(Meeting {
+            id: key.id("mtg", &["minutes"]),
+            kind: MeetingKind::Minutes,
+            council: council.clone(),
+            body: block.body.clone(),
+            date: block.date.clone(),
+            time: block.time.clone(),
+            end_time: block.end_time.clone(),
+            location: block.location.clone(),
+            agenda: Vec::new(),
+            attendees,
+            items: block.items.iter().map(|i| i.to_item()).collect(),
+            resolutions,
+            actions,
+            provenance: block.provenance,
+        });
+    }
+    let pack_key = MeetingKey {
+        council: council.as_deref(),
+        body: meetings.first().and_then(|m| m.body.as_deref()),
+        date: meetings.first().and_then(|m| m.date.as_deref()),
+    };
+    let action_plans = plans::extract(doc, rules, pack_key);
+    let tables = tables::extract(doc, rules, pack_key);
+    let documents = spans.iter().map(|s| s.to_segment(doc)).collect();
+    if meetings.is_empty() {
+        warnings.push(crate::warnings::Code::NoMeeting.warn("no notice of meeting and no minutes were recognised", None));
+    }
+    Pack {
+        schema_version: crate::pack::SCHEMA_VERSION.to_string(),
+        source,
+        council,
+        meetings,
+        documents,
+        action_plans,
+        tables,
+        warnings,
+    }
+}

@@ -1,0 +1,31 @@
+//! councilpack: UK council meeting packs in, structured JSON out.
+//!
+//! The modules in pipeline order:
+#![warn(missing_docs)]
+
+/// Flags as typed on the command line (clap derive).
+pub mod cli;
+/// The validated run: paths, jobs, rules, progress decided once.
+pub mod config;
+/// Bytes → normalised document, one loader per format.
+pub mod load;
+/// The normalised document: lines with cells and provenance, pages.
+pub mod model;
+/// Rules as data: `rules/default.toml` plus per-council overrides.
+pub mod rules;
+/// Document → parts of the pack (agenda, minutes, reports, appendices).
+pub mod segment;
+/// Parts → meetings, attendees, resolutions, actions, plans, tables.
+pub mod extract;
+/// The output contract as types (OUTPUT.md).
+pub mod pack;
+/// Writing pack JSON and `index.jsonl` atomically.
+pub mod output;
+/// Discovering inputs and running packs in parallel, each isolated.
+pub mod batch;
+/// Messages and the progress bar on stderr.
+pub mod report;
+/// Library error types.
+pub mod error;
+/// Warning codes registry.
+pub mod warnings;

@@ -1,0 +1,77 @@
+//! Loaders: input bytes → [`Document`]. One module per format.
+//!
+//! [`load`] decides the format from the bytes first (magic numbers) and the file name
+//! second, and refuses what no loader reads with a [`LoadError`] that says why. Loaders
+//! normalise only the form of the text (encoding, markup, bullets, cells, pages); they
+//! extract no facts.
+
+pub mod text;
+
+use std::path::Path;
+
+use crate::error::LoadError;
+use crate::model::Document;
+use crate::pack::{Format, Warning};
+
+/// A loaded input.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The normalised document.
+    pub doc: Document,
+    /// The loader that read it.
+    pub format: Format,
+    /// What the loader had to repair.
+    pub warnings: Vec<Warning>,
+}
+
+/// What a path looks like before any bytes are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Candidate {
+    /// A format councilpack reads or refuses loudly (text, PDF, HTML, Word).
+    Pack,
+    /// Not a pack at all (images, spreadsheets, JSON…): skipped with a note.
+    Other,
+}
+
+/// File extensions that are meeting packs (read now or by a later loader).
+const PACK_EXTENSIONS: &[&str] = &["txt", "text", "md", "pdf", "html", "htm", "xhtml", "doc", "docx", "rtf", "odt"];
+
+/// Whether a file found while walking a folder is a pack.
+pub fn candidate(path: &Path) -> Candidate {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+        Some(ext) if PACK_EXTENSIONS.contains(&ext.as_str()) => Candidate::Pack,
+        None => Candidate::Pack,
+        Some(_) => Candidate::Other,
+    }
+}
+
+/// Loads one input from its bytes.
+pub fn load(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    if bytes.is_empty() {
+        return Err(LoadError::Empty { path: path.to_path_buf() });
+    }
+    let unsupported = |what: &str| LoadError::Unsupported { path: path.to_path_buf(), what: what.to_string() };
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.starts_with(b"%PDF") {
+        return Err(unsupported("PDF: the PDF loader is not built yet"));
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        return Err(unsupported("a ZIP container such as .docx or .odt"));
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(unsupported("an OLE document such as .doc or .xls"));
+    }
+    if head.starts_with(b"{\\rtf") {
+        return Err(unsupported("RTF"));
+    }
+    let lower: Vec<u8> = head.iter().take(512).map(u8::to_ascii_lowercase).collect();
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let looks_html = lower.windows(5).any(|w| w == b"<html") || lower.windows(9).any(|w| w == b"<!doctype");
+    if looks_html || matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) {
+        return Err(unsupported("HTML: the HTML loader is not built yet"));
+    }
+    if matches!(ext.as_deref(), Some("pdf" | "doc" | "docx" | "odt" | "rtf")) {
+        return Err(unsupported(&format!(".{} file whose bytes are not that format either", ext.unwrap_or_default())));
+    }
+    text::load(path, bytes)
+}

@@ -1,0 +1,231 @@
+//! Text loader: plain-text packs (PDF-to-text conversions, often with light Markdown or
+//! HTML markup left in) → [`Document`].
+//!
+//! Decodes UTF-8 (BOM stripped) or, failing that, Windows-1252 with a warning; refuses
+//! binary data; splits pages on form feeds; turns tab-separated lines into rows of cells;
+//! removes Markdown emphasis and links and inline HTML tags (a `<p>` or `<br>` inside a
+//! cell becomes a paragraph break); records leading bullet marks. Line numbers in
+//! provenance are the 1-based lines of the input, so a user can open the file there.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::error::LoadError;
+use crate::load::Loaded;
+use crate::model::{Cell, Document, Line, OneIndexed, PageInfo, Provenance};
+use crate::pack::Format;
+use crate::warnings::Code;
+
+/// Loads a text pack.
+pub fn load(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let mut warnings = Vec::new();
+    check_not_binary(path, bytes)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(e) => {
+            let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            warnings.push(Code::DecodedAsWindows1252.warn(
+                format!("not valid UTF-8 (first bad byte at offset {}); decoded as Windows-1252", e.valid_up_to()),
+                None,
+            ));
+            decoded
+        }
+    };
+    let doc = parse(&text);
+    Ok(Loaded { doc, format: Format::Text, warnings })
+}
+
+/// Share of control bytes above which an input is taken for binary data.
+const MAX_CONTROL_SHARE: f64 = 0.02;
+
+fn check_not_binary(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    if let Some(at) = sample.iter().position(|&b| b == 0) {
+        return Err(LoadError::Binary { path: path.to_path_buf(), reason: format!("NUL byte at offset {at}") });
+    }
+    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    if control as f64 > sample.len() as f64 * MAX_CONTROL_SHARE {
+        return Err(LoadError::Binary {
+            path: path.to_path_buf(),
+            reason: format!("{control} control bytes in the first {} bytes", sample.len()),
+        });
+    }
+    Ok(())
+}
+
+/// Parses decoded text into a document.
+pub fn parse(text: &str) -> Document {
+    let has_pages = text.contains('\u{c}');
+    let mut page = 1u32;
+    let mut pages = Vec::new();
+    if has_pages {
+        pages.push(PageInfo { number: OneIndexed::MIN, stamp: None });
+    }
+    let mut lines = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        let mut raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if has_pages {
+            // a form feed starts a new page; text after it belongs to the new page
+            while let Some(ff) = raw.find('\u{c}') {
+                page += 1;
+                pages.push(PageInfo { number: OneIndexed::new(page).unwrap_or(OneIndexed::MIN), stamp: None });
+                raw = &raw[ff + 1..];
+            }
+        }
+        let provenance = Provenance {
+            page: if has_pages { OneIndexed::new(page) } else { None },
+            line: Some(OneIndexed::from_zero_indexed(i)),
+        };
+        let line = normalise_line(raw, provenance);
+        if has_pages && let Some(n) = stamp(&line.text) {
+            if let Some(p) = pages.last_mut() {
+                p.stamp = Some(n);
+            }
+        }
+        lines.push(line);
+    }
+    if text.ends_with('\n') {
+        lines.pop();
+    }
+    Document { lines, pages }
+}
+
+fn stamp(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let n = t.strip_prefix("Page ").or_else(|| t.strip_prefix("page "))?;
+    n.trim().parse().ok()
+}
+
+static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\([^)\s]*\)").expect("link regex"));
+static BREAK_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s*</?(?:p|br|li|tr|div|ul|ol|table|pre)\b[^>]*>\s*").expect("break regex"));
+static OTHER_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)</?(?:i|b|u|em|strong|span|td|th|input|font|sup|sub|a)\b[^>]*/?>").expect("tag regex"));
+
+/// Bullet marks that open a list line in converted text.
+const BULLETS: &[&str] = &["- ", "• ", "● ", "▪ ", "◦ ", "* ", "· ", "\u{f0b7} ", "– ", "o "];
+
+fn normalise_line(raw: &str, provenance: Provenance) -> Line {
+    let mut bold = false;
+    let mut bullet = false;
+    if raw.contains('\t') {
+        let cells: Vec<Cell> = raw.split('\t').map(|c| Cell { text: clean(c, true).0 }).collect();
+        let text = cells.iter().map(|c| c.text.replace('\n', " ")).collect::<Vec<_>>().join("\t");
+        return Line { text, cells, bold, bullet, provenance };
+    }
+    let mut t = raw.trim_start();
+    for b in BULLETS {
+        if let Some(rest) = t.strip_prefix(b) {
+            // "o " is a bullet only before a capital (Word's "o" list mark)
+            if *b == "o " && !rest.starts_with(char::is_uppercase) {
+                continue;
+            }
+            bullet = true;
+            t = rest.trim_start();
+            break;
+        }
+    }
+    let (text, all_bold) = clean(t, false);
+    bold |= all_bold;
+    Line { text, cells: Vec::new(), bold, bullet, provenance }
+}
+
+/// Removes markup; returns the clean text and whether it was wholly bold.
+fn clean(s: &str, in_cell: bool) -> (String, bool) {
+    let trimmed = s.trim();
+    let all_bold = trimmed.len() > 4 && trimmed.starts_with("**") && trimmed.ends_with("**") && trimmed.matches("**").count() == 2;
+    let mut t = std::borrow::Cow::Borrowed(trimmed);
+    if t.contains("**") {
+        t = t.replace("**", "").into();
+    }
+    if t.contains("](") {
+        t = LINK.replace_all(&t, "$1").into_owned().into();
+    }
+    if t.contains('<') {
+        let sep = if in_cell { "\n" } else { " " };
+        let broken = BREAK_TAG.replace_all(&t, sep).into_owned();
+        t = OTHER_TAG.replace_all(&broken, "").into_owned().into();
+    }
+    if t.contains('&') {
+        t = decode_entities(&t).into();
+    }
+    let text = t
+        .split('\n')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = text.replace('\u{ad}', "").replace('\u{a0}', " ");
+    (text, all_bold)
+}
+
+fn decode_entities(s: &str) -> String {
+    s.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&rsquo;", "’")
+        .replace("&lsquo;", "‘")
+        .replace("&ndash;", "–")
+        .replace("&pound;", "£")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_and_html_are_removed() {
+        let d = parse("1. **FILMING AT MEETINGS**\n- a. Done **(Action: Eubert Malcom).**\nWatch it [Here](#)\n");
+        assert_eq!(d.lines.len(), 3);
+        assert_eq!(d.lines[0].text, "1. FILMING AT MEETINGS");
+        assert!(!d.lines[0].bold, "only part of the line is bold");
+        assert!(d.lines[1].bullet);
+        assert_eq!(d.lines[1].text, "a. Done (Action: Eubert Malcom).");
+        assert_eq!(d.lines[2].text, "Watch it Here");
+    }
+
+    #[test]
+    fn cells_keep_paragraphs() {
+        let d = parse("Members\t<p>Cllr A (Chair)</p> <p>B &amp; C</p>\t");
+        assert_eq!(d.lines[0].cells.len(), 3);
+        assert_eq!(d.lines[0].cells[1].text, "Cllr A (Chair)\nB & C");
+        assert_eq!(d.lines[0].text, "Members\tCllr A (Chair) B & C\t");
+    }
+
+    #[test]
+    fn form_feeds_make_pages() {
+        let d = parse("one\ntwo\u{c}three\nPage 2\n");
+        assert_eq!(d.page_count(), Some(2));
+        assert_eq!(d.lines[2].text, "three");
+        assert_eq!(d.lines[2].provenance.page.map(OneIndexed::get), Some(2));
+        assert_eq!(d.pages[1].stamp, Some(2));
+        assert_eq!(d.lines[0].provenance.page.map(OneIndexed::get), Some(1));
+    }
+
+    #[test]
+    fn no_form_feed_no_pages() {
+        let d = parse("a\nb");
+        assert_eq!(d.page_count(), None);
+        assert_eq!(d.lines[1].provenance.line.map(OneIndexed::get), Some(2));
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_with_a_warning() {
+        let loaded = load(Path::new("x.txt"), b"Caf\xe9 \x96 \xa3100\n").unwrap();
+        assert_eq!(loaded.doc.lines[0].text, "Café – £100");
+        assert_eq!(loaded.warnings[0].code, "decoded-as-windows-1252");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(matches!(load(Path::new("x.txt"), b"ab\0cd"), Err(LoadError::Binary { .. })));
+        let noise: Vec<u8> = (0..200u8).map(|i| i % 8).collect();
+        assert!(matches!(load(Path::new("x.txt"), &noise), Err(LoadError::Binary { .. })));
+    }
+}

@@ -1,0 +1,42 @@
+//! `councilpack`: parse flags → run → exit status (0 ok, 1 some input failed, 2 could not run).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use councilpack::cli::{Cli, Command};
+use councilpack::config::Config;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // A closed pipe (e.g. `| head`) is not an error.
+            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("councilpack: error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => {
+            let config = Config::from_args(args)?;
+            let outcome = councilpack::batch::run(&config)?;
+            Ok(if outcome.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Schema => {
+            use std::io::Write;
+            let schema = councilpack::pack::json_schema();
+            let mut out = std::io::stdout().lock();
+            out.write_all(schema.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

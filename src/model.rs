@@ -1,0 +1,162 @@
+//! The normalised document model every loader produces and every extractor reads.
+//!
+//! A [`Document`] is a sequence of [`Line`]s in reading order; each line knows the
+//! physical page it sits on and its 1-based line number in the normalised text, and a
+//! line that is a table row carries its [`Cell`]s. Pages are kept as metadata
+//! ([`PageInfo`]) next to the flat line list, because minutes, plans and tables run
+//! across page breaks and extractors walk lines, not pages.
+//!
+//! The model must not know which format a line came from: an extractor that needs to
+//! branch on the input format is a sign that this model is missing something.
+
+use std::fmt;
+use std::num::NonZeroU32;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A 1-based number (page or line), never zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct OneIndexed(NonZeroU32);
+
+impl OneIndexed {
+    /// The first page or line.
+    pub const MIN: OneIndexed = OneIndexed(NonZeroU32::MIN);
+
+    /// Converts a 0-based index into a 1-based number (saturating at `u32::MAX`).
+    pub fn from_zero_indexed(index: usize) -> OneIndexed {
+        let n = u32::try_from(index).unwrap_or(u32::MAX - 1).saturating_add(1);
+        OneIndexed(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN))
+    }
+
+    /// A 1-based number from a count that is already 1-based; `None` for zero.
+    pub fn new(n: u32) -> Option<OneIndexed> {
+        NonZeroU32::new(n).map(OneIndexed)
+    }
+
+    /// The number as printed.
+    pub fn get(self) -> u32 {
+        self.0.get()
+    }
+}
+
+impl fmt::Display for OneIndexed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Where a fact was read: physical page (when the source has pages) and line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// 1-based physical page, `None` when the source has no page structure.
+    pub page: Option<OneIndexed>,
+    /// 1-based line in the normalised text of the source.
+    pub line: Option<OneIndexed>,
+}
+
+/// One cell of a table row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The cell's text; paragraphs inside one cell are separated by `\n`.
+    pub text: String,
+}
+
+/// One line of normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The text with markup removed. For a table row, the cells joined by `\t`
+    /// (paragraph breaks inside cells become spaces).
+    pub text: String,
+    /// The cells when the line is a table row (two or more columns), else empty.
+    pub cells: Vec<Cell>,
+    /// The whole line was set in bold (a heading in most packs).
+    pub bold: bool,
+    /// The line started with a bullet mark (•, -, *, ▪ …), removed from `text`.
+    pub bullet: bool,
+    /// Where the line is.
+    pub provenance: Provenance,
+}
+
+impl Line {
+    /// A prose line (no cells) at the given place.
+    pub fn prose(text: impl Into<String>, provenance: Provenance) -> Line {
+        Line { text: text.into(), cells: Vec::new(), bold: false, bullet: false, provenance }
+    }
+
+    /// True when the line has no visible text.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// True when the line is a table row.
+    pub fn is_row(&self) -> bool {
+        !self.cells.is_empty()
+    }
+}
+
+/// Metadata of one physical page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageInfo {
+    /// 1-based physical page number.
+    pub number: OneIndexed,
+    /// The pack page number printed on the page ("Page 12" stamps), when found.
+    pub stamp: Option<u32>,
+}
+
+/// A loaded pack, independent of its source format.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// All lines in reading order.
+    pub lines: Vec<Line>,
+    /// The physical pages, empty when the source has no page structure.
+    pub pages: Vec<PageInfo>,
+}
+
+impl Document {
+    /// Number of physical pages, `None` when the source has no page structure.
+    pub fn page_count(&self) -> Option<u32> {
+        (!self.pages.is_empty()).then(|| u32::try_from(self.pages.len()).unwrap_or(u32::MAX))
+    }
+
+    /// Builds a document from plain lines (one per `\n`), no pages: handy in tests.
+    pub fn from_plain_text(text: &str) -> Document {
+        let lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, t)| {
+                let provenance = Provenance { page: None, line: Some(OneIndexed::from_zero_indexed(i)) };
+                let cells: Vec<Cell> = if t.contains('\t') {
+                    t.split('\t').map(|c| Cell { text: c.trim().to_string() }).collect()
+                } else {
+                    Vec::new()
+                };
+                Line { text: t.to_string(), cells, bold: false, bullet: false, provenance }
+            })
+            .collect();
+        Document { lines, pages: Vec::new() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_indexed_from_zero() {
+        assert_eq!(OneIndexed::from_zero_indexed(0).get(), 1);
+        assert_eq!(OneIndexed::from_zero_indexed(41).get(), 42);
+        assert_eq!(OneIndexed::new(0), None);
+    }
+
+    #[test]
+    fn plain_text_rows_get_cells() {
+        let doc = Document::from_plain_text("Heading\nTotal\t1\t2");
+        assert!(!doc.lines[0].is_row());
+        assert_eq!(doc.lines[1].cells.len(), 3);
+        assert_eq!(doc.lines[1].provenance.line.map(OneIndexed::get), Some(2));
+        assert_eq!(doc.page_count(), None);
+    }
+}

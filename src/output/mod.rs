@@ -1,0 +1,48 @@
+//! Writing results: one JSON per pack and `index.jsonl`, each written to a temporary
+//! file in the destination folder and renamed into place, so an interrupted run never
+//! leaves a half-written file.
+
+pub mod index;
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// Writes `bytes` to `path` atomically (temp file in the same folder, then rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".councilpack-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+    tmp.write_all(bytes).with_context(|| format!("writing {}", path.display()))?;
+    tmp.as_file().sync_all().ok();
+    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("renaming into {}", path.display()))?;
+    Ok(())
+}
+
+/// Serialises a pack as pretty JSON with a trailing newline.
+pub fn pack_json(pack: &crate::pack::Pack) -> Result<Vec<u8>> {
+    let mut v = serde_json::to_vec_pretty(pack).context("serialising pack JSON")?;
+    v.push(b'\n');
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a/b.json");
+        write_atomic(&p, b"{}\n").unwrap();
+        write_atomic(&p, b"{\"x\":1}\n").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"{\"x\":1}\n");
+        let names: Vec<_> = std::fs::read_dir(p.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1);
+    }
+}

@@ -1,0 +1,401 @@
+//! Extraction rules as data: `rules/default.toml` plus per-council overrides.
+//!
+//! Takes the TOML files under a rules folder and returns a [`RuleBook`]: the default
+//! [`RuleSet`] and one resolved set per council file, every regex compiled exactly once
+//! at start-up. A council file overrides the default field by field; anything it leaves
+//! out comes from the default. A malformed file is an error naming the file and line.
+//!
+//! Each extractor owns the section of rules it reads (declared with [`rule_section!`] in
+//! its own module), so the rules a piece of code depends on sit next to that code.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+use serde::{Deserialize, Deserializer};
+
+use crate::error::RulesError;
+use crate::extract::{actions, attendees, council, meeting, minutes, plans, resolutions, tables};
+use crate::segment;
+
+/// One compiled regular expression from a rules file.
+#[derive(Clone)]
+pub struct Pattern(pub Regex);
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Pattern({:?})", self.0.as_str())
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Pattern {
+    // Compiling while deserialising lets the TOML parser attach the value's line and
+    // column to a bad regex, so the error names the exact place in the file.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pattern, D::Error> {
+        let src = String::deserialize(d)?;
+        regex::RegexBuilder::new(&src)
+            .size_limit(1 << 24)
+            .build()
+            .map(Pattern)
+            .map_err(|e| serde::de::Error::custom(format!("invalid regex {src:?}: {e}")))
+    }
+}
+
+/// A list of alternative patterns; a text matches when any of them does.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct Patterns(pub Vec<Pattern>);
+
+impl Patterns {
+    /// True when any pattern matches somewhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.0.iter().any(|p| p.is_match(text))
+    }
+
+    /// The captures of the first pattern that matches.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
+        self.0.iter().find_map(|p| p.captures(text))
+    }
+
+    /// The patterns in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Pattern> {
+        self.0.iter()
+    }
+}
+
+/// A list of words or phrases, compared case-insensitively.
+#[derive(Clone, Debug, Default)]
+pub struct Words(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Words, D::Error> {
+        let list = Vec::<String>::deserialize(d)?;
+        Ok(Words(list.into_iter().map(|w| w.to_lowercase()).collect()))
+    }
+}
+
+impl Words {
+    /// True when `word` is in the list (case-insensitive).
+    pub fn contains(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.0.iter().any(|x| *x == w)
+    }
+
+    /// The entries in order (lowercase).
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+/// Declares a rules section: the resolved struct (every field set) and its raw form (every
+/// field optional, unknown keys refused), plus the field-by-field combination.
+///
+/// ```ignore
+/// rule_section! {
+///     /// Rules for agenda items.
+///     pub struct AgendaRules / RawAgendaRules {
+///         /// An agenda item line.
+///         item: Pattern,
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! rule_section {
+    ($(#[$m:meta])* pub struct $name:ident / $raw:ident {
+        $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)?
+    }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone)]
+        pub struct $name { $( $(#[$fm])* pub $field: $ty, )* }
+
+        #[doc = concat!("[`", stringify!($name), "`] as read from one file: every field optional.")]
+        #[derive(Debug, Clone, Default, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $raw { $( $(#[$fm])* pub $field: Option<$ty>, )* }
+
+        impl $raw {
+            /// Fields set here win; the rest come from `base`.
+            pub fn over(self, base: &$raw) -> $raw {
+                $raw { $( $field: self.$field.or_else(|| base.$field.clone()), )* }
+            }
+
+            /// The resolved section, or the name of the first field nobody set.
+            pub fn resolve(self, section: &'static str) -> Result<$name, String> {
+                Ok($name { $( $field: self.$field.ok_or_else(|| format!("{}.{}", section, stringify!($field)))?, )* })
+            }
+        }
+    };
+}
+
+/// Declares the top-level rule file and rule set from the list of sections.
+macro_rules! rule_sections {
+    ($( $(#[$fm:meta])* $field:ident : $module:ident :: $name:ident / $raw:ident ),* $(,)?) => {
+        /// One rules file as read: every section optional.
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct RuleFile {
+            /// The council this file is for (council files only), as written in packs.
+            pub council: Option<String>,
+            /// Free text describing the file.
+            pub description: Option<String>,
+            $( $(#[$fm])* pub $field: Option<$module::$raw>, )*
+        }
+
+        /// The rules one pack is extracted with.
+        #[derive(Debug, Clone)]
+        pub struct RuleSet {
+            /// The council these rules are for, `None` for the default set.
+            pub council: Option<String>,
+            $( $(#[$fm])* pub $field: $module::$name, )*
+        }
+
+        impl RuleFile {
+            /// This file over `base`, field by field.
+            fn over(self, base: &RuleFile) -> RuleFile {
+                RuleFile {
+                    council: self.council.or_else(|| base.council.clone()),
+                    description: self.description.or_else(|| base.description.clone()),
+                    $( $field: Some(self.$field.unwrap_or_default().over(&base.$field.clone().unwrap_or_default())), )*
+                }
+            }
+
+            fn resolve(self) -> Result<RuleSet, String> {
+                Ok(RuleSet {
+                    council: self.council,
+                    $( $field: self.$field.unwrap_or_default().resolve(stringify!($field))?, )*
+                })
+            }
+        }
+    };
+}
+
+rule_sections! {
+    /// Recognising the council of a pack from its text.
+    detect: council::CouncilRules / RawCouncilRules,
+    /// Shared vocabulary: dates, times, honorifics, role words.
+    common: common::CommonRules / RawCommonRules,
+    /// Splitting the pack into agenda, minutes, reports, appendices.
+    segment: segment::SegmentRules / RawSegmentRules,
+    /// The notice meeting and its agenda.
+    meeting: meeting::MeetingRules / RawMeetingRules,
+    /// Minutes headings and minute items.
+    minutes: minutes::MinutesRules / RawMinutesRules,
+    /// Attendance lists.
+    attendees: attendees::AttendeeRules / RawAttendeeRules,
+    /// Resolutions and decisions.
+    resolutions: resolutions::ResolutionRules / RawResolutionRules,
+    /// Actions and owners.
+    actions: actions::ActionRules / RawActionRules,
+    /// Action-plan tables.
+    plans: plans::PlanRules / RawPlanRules,
+    /// Numeric tables and cell values.
+    tables: tables::TableRules / RawTableRules,
+}
+
+/// Vocabulary shared by several extractors.
+pub mod common {
+    use super::{Pattern, Patterns, Words};
+
+    crate::rule_section! {
+        /// Dates, times, honorifics and words that mark roles and groups.
+        pub struct CommonRules / RawCommonRules {
+            /// Honorifics and titles stripped from names ("Cllr", "Dr").
+            honorifics: Words,
+            /// Month names and abbreviations, in calendar order groups: "january", "jan".
+            months: Words,
+            /// A date written in words: named groups `day`, `month`, `year` (year optional).
+            date_words: Pattern,
+            /// A numeric date: named groups `day`, `month`, `year`.
+            date_numeric: Pattern,
+            /// Ways to write a time: named groups `hour`, optional `minute`, optional `ampm`.
+            time: Patterns,
+            /// Words that make an owner a role ("Chair", "Clerk", "Director").
+            role_words: Words,
+            /// Words that make an owner a group ("Team", "Partnership", "Board").
+            group_words: Words,
+        }
+    }
+}
+
+/// Where the rules live and which council each file is for.
+#[derive(Debug, Clone)]
+pub struct RuleBook {
+    /// The default rules (`default.toml`).
+    pub default: RuleSet,
+    /// Council name (lowercase) → resolved rules.
+    pub councils: BTreeMap<String, RuleSet>,
+    /// The folder the rules came from, or `None` for the embedded copy.
+    pub dir: Option<PathBuf>,
+    /// Each council file's own `[council] detect` patterns (not inherited from the
+    /// default), with the council's name as the file writes it.
+    pub detectors: Vec<(String, Patterns)>,
+}
+
+/// The default rules compiled into the binary, used when no rules folder is found.
+pub const EMBEDDED_DEFAULT: &str = include_str!("../rules/default.toml");
+
+impl RuleBook {
+    /// Reads `dir/default.toml` and every `dir/councils/*.toml`.
+    pub fn load(dir: &Path) -> Result<RuleBook, RulesError> {
+        let default_path = dir.join("default.toml");
+        let default_src = std::fs::read_to_string(&default_path)
+            .map_err(|source| RulesError::Read { path: default_path.clone(), source })?;
+        let mut councils = Vec::new();
+        let council_dir = dir.join("councils");
+        if council_dir.is_dir() {
+            let entries = std::fs::read_dir(&council_dir)
+                .map_err(|source| RulesError::Read { path: council_dir.clone(), source })?;
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let src = std::fs::read_to_string(&path)
+                    .map_err(|source| RulesError::Read { path: path.clone(), source })?;
+                councils.push((path, src));
+            }
+        }
+        let mut book = RuleBook::from_sources(&default_path, &default_src, &councils)?;
+        book.dir = Some(dir.to_path_buf());
+        Ok(book)
+    }
+
+    /// The embedded default rules alone.
+    pub fn embedded() -> Result<RuleBook, RulesError> {
+        RuleBook::from_sources(Path::new("<embedded>/default.toml"), EMBEDDED_DEFAULT, &[])
+    }
+
+    /// Builds a book from file contents (paths only name the files in errors).
+    pub fn from_sources(
+        default_path: &Path,
+        default_src: &str,
+        councils: &[(PathBuf, String)],
+    ) -> Result<RuleBook, RulesError> {
+        let default_file = parse_file(default_path, default_src)?;
+        let default = default_file
+            .clone()
+            .resolve()
+            .map_err(|field| RulesError::Missing { path: default_path.to_path_buf(), field })?;
+        let mut map = BTreeMap::new();
+        let mut detectors = Vec::new();
+        for (path, src) in councils {
+            let file = parse_file(path, src)?;
+            if let (Some(name), Some(detect)) =
+                (&file.council, file.detect.as_ref().and_then(|c| c.patterns.clone()))
+            {
+                detectors.push((name.clone(), detect));
+            }
+            let name = file.council.clone().ok_or_else(|| RulesError::Missing {
+                path: path.clone(),
+                field: "council".to_string(),
+            })?;
+            let set = file
+                .over(&default_file)
+                .resolve()
+                .map_err(|field| RulesError::Missing { path: path.clone(), field })?;
+            if map.insert(name.to_lowercase(), set).is_some() {
+                return Err(RulesError::Duplicate { path: path.clone(), council: name });
+            }
+        }
+        Ok(RuleBook { default, councils: map, dir: None, detectors })
+    }
+
+    /// The rules for a council: its own file over the default, or the default.
+    pub fn for_council(&self, council: Option<&str>) -> &RuleSet {
+        council
+            .and_then(|c| self.councils.get(&c.to_lowercase()))
+            .unwrap_or(&self.default)
+    }
+
+    /// Every rule set: the default first, then the councils in name order.
+    pub fn all(&self) -> impl Iterator<Item = &RuleSet> {
+        std::iter::once(&self.default).chain(self.councils.values())
+    }
+}
+
+fn parse_file(path: &Path, src: &str) -> Result<RuleFile, RulesError> {
+    toml::from_str::<RuleFile>(src).map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map(|s| line_col(src, s.start))
+            .unwrap_or((0, 0));
+        RulesError::Parse { path: path.to_path_buf(), line, column, message: e.message().to_string() }
+    })
+}
+
+/// 1-based line and column of a byte offset.
+fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = &src[..offset.min(src.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rfind('\n').map_or(before.len(), |i| before.len() - i - 1) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_default_resolves() {
+        let book = RuleBook::embedded().expect("default rules");
+        assert!(book.default.council.is_none());
+    }
+
+    #[test]
+    fn shipped_rules_folder_loads() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let book = RuleBook::load(&dir).expect("rules folder");
+        assert!(!book.councils.is_empty());
+    }
+
+    #[test]
+    fn bad_regex_names_file_and_line() {
+        let src = format!("{EMBEDDED_DEFAULT}\n");
+        let council = "council = \"Testshire\"\n\n[meeting]\nagenda_item = \"(unclosed\"\n".to_string();
+        let err = RuleBook::from_sources(
+            Path::new("default.toml"),
+            &src,
+            &[(PathBuf::from("councils/testshire.toml"), council)],
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("councils/testshire.toml"), "{text}");
+        assert!(text.contains("line 4"), "{text}");
+    }
+
+    #[test]
+    fn unknown_key_is_refused() {
+        let council = "council = \"X\"\n[meeting]\nno_such_rule = \"a\"\n".to_string();
+        let err = RuleBook::from_sources(Path::new("d.toml"), EMBEDDED_DEFAULT, &[(PathBuf::from("x.toml"), council)])
+            .unwrap_err();
+        assert!(err.to_string().contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn council_overrides_field_by_field() {
+        let council = "council = \"Testshire\"\n[common]\nhonorifics = [\"Alderman\"]\n".to_string();
+        let book = RuleBook::from_sources(Path::new("d.toml"), EMBEDDED_DEFAULT, &[(PathBuf::from("t.toml"), council)])
+            .unwrap();
+        let set = book.for_council(Some("TESTSHIRE"));
+        assert!(set.common.honorifics.contains("alderman"));
+        assert!(!set.common.honorifics.contains("cllr"));
+        // untouched fields come from the default
+        assert_eq!(set.common.months.0, book.default.common.months.0);
+        assert!(std::ptr::eq(book.for_council(Some("Nowhere")), &book.default));
+    }
+
+    #[test]
+    fn line_col_counts_from_one() {
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+        assert_eq!(line_col("ab", 0), (1, 1));
+    }
+}

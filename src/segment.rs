@@ -1,0 +1,190 @@
+//! Splits a [`Document`] into the parts of a pack: the agenda front sheet, printed
+//! minutes, reports (with their cover-sheet fields), appendices, membership lists and
+//! presentations.
+//!
+//! Takes the whole document and returns contiguous, non-overlapping line ranges in
+//! order. It only decides where parts begin; it extracts no facts.
+
+use std::ops::Range;
+
+use crate::model::Document;
+use crate::pack::{MetadataField, Segment, SegmentKind};
+use crate::rules::{Patterns, Words};
+
+crate::rule_section! {
+    /// Where the parts of a pack begin.
+    pub struct SegmentRules / RawSegmentRules {
+        /// A line opening a set of printed minutes.
+        minutes_start: Patterns,
+        /// A line opening a report or its cover sheet.
+        report_start: Patterns,
+        /// A line opening an appendix.
+        appendix_start: Patterns,
+        /// A line opening a membership list.
+        membership_start: Patterns,
+        /// A line opening a presentation.
+        presentation_start: Patterns,
+        /// First cells of report cover-sheet rows kept as metadata.
+        cover_keys: Words,
+    }
+}
+
+/// One part of the pack as a range of line indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// What the part is.
+    pub kind: SegmentKind,
+    /// Its heading or title.
+    pub title: Option<String>,
+    /// Line indices (0-based, end exclusive) into `Document::lines`.
+    pub lines: Range<usize>,
+    /// Cover-sheet fields of a report.
+    pub metadata: Vec<MetadataField>,
+}
+
+impl Span {
+    /// The output form, with page and line numbers.
+    pub fn to_segment(&self, doc: &Document) -> Segment {
+        let first = doc.lines.get(self.lines.start);
+        let last = self.lines.end.checked_sub(1).and_then(|i| doc.lines.get(i));
+        let page = |l: Option<&crate::model::Line>| l.and_then(|l| l.provenance.page).map(|p| p.get());
+        let line = |l: Option<&crate::model::Line>| l.and_then(|l| l.provenance.line).map(|p| p.get());
+        Segment {
+            kind: self.kind,
+            title: self.title.clone(),
+            page_start: page(first),
+            page_end: page(last),
+            line_start: line(first),
+            line_end: line(last),
+            metadata: self.metadata.clone(),
+        }
+    }
+}
+
+/// Lines after a report heading searched for its cover-sheet rows.
+const COVER_LINES: usize = 40;
+
+/// The parts of `doc`, in order, covering every line.
+pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut open = Span { kind: SegmentKind::Agenda, title: None, lines: 0..0, metadata: Vec::new() };
+    for (i, line) in doc.lines.iter().enumerate() {
+        let text = line.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let Some(kind) = classify(text, rules) else { continue };
+        let title = Some(clean_title(text));
+        // Printed minutes repeat their heading on every page: a repeat is not a new part.
+        if kind == open.kind && (kind == SegmentKind::Minutes && title == open.title || i == open.lines.start + 1) {
+            continue;
+        }
+        // A report cover sheet names its appendices in its own first lines: stay in it.
+        if kind == SegmentKind::Appendix && open.kind == SegmentKind::Report && i < open.lines.start + COVER_LINES {
+            continue;
+        }
+        open.lines.end = i;
+        if !open.lines.is_empty() {
+            spans.push(open);
+        }
+        open = Span { kind, title, lines: i..i, metadata: Vec::new() };
+    }
+    open.lines.end = doc.lines.len();
+    if !open.lines.is_empty() {
+        spans.push(open);
+    }
+    for span in &mut spans {
+        if span.kind == SegmentKind::Report {
+            span.metadata = cover_sheet(doc, span.lines.clone(), rules);
+            if let Some(t) = span
+                .metadata
+                .iter()
+                .find(|m| m.key.to_lowercase().contains("title") || m.key.eq_ignore_ascii_case("subject heading"))
+            {
+                span.title = Some(t.value.clone());
+            }
+        }
+    }
+    spans
+}
+
+fn classify(text: &str, rules: &SegmentRules) -> Option<SegmentKind> {
+    if rules.minutes_start.is_match(text) {
+        Some(SegmentKind::Minutes)
+    } else if rules.membership_start.is_match(text) {
+        Some(SegmentKind::Membership)
+    } else if rules.report_start.is_match(text) {
+        Some(SegmentKind::Report)
+    } else if rules.appendix_start.is_match(text) && text.len() < 160 {
+        Some(SegmentKind::Appendix)
+    } else if rules.presentation_start.is_match(text) {
+        Some(SegmentKind::Presentation)
+    } else {
+        None
+    }
+}
+
+fn clean_title(text: &str) -> String {
+    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    t.trim_matches(|c: char| c == ':' || c == '*' || c.is_whitespace()).to_string()
+}
+
+fn cover_sheet(doc: &Document, lines: Range<usize>, rules: &SegmentRules) -> Vec<MetadataField> {
+    let end = lines.end.min(lines.start + COVER_LINES);
+    let mut out = Vec::new();
+    for line in &doc.lines[lines.start..end] {
+        let (key, value) = if line.cells.len() >= 2 {
+            (line.cells[0].text.as_str(), line.cells[1..].iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" "))
+        } else if let Some((k, v)) = line.text.split_once(':') {
+            (k, v.to_string())
+        } else {
+            continue;
+        };
+        let key = key.trim().trim_end_matches(':').trim();
+        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !value.is_empty() && rules.cover_keys.contains(key) {
+            out.push(MetadataField { key: key.to_string(), value });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleBook;
+
+    fn kinds(text: &str) -> Vec<(SegmentKind, Range<usize>)> {
+        let rules = RuleBook::embedded().unwrap().default.segment;
+        segment(&Document::from_plain_text(text), &rules).into_iter().map(|s| (s.kind, s.lines)).collect()
+    }
+
+    #[test]
+    fn agenda_minutes_report_appendix() {
+        let text = "NOTICE OF MEETING\n1. APOLOGIES\nMINUTES OF THE BOARD HELD ON 1 May 2020\n12. MINUTES\nReport for:\tBoard 3 June 2020\nTitle:\tBudget\nAppendix A – Figures\n1\t2\n";
+        assert_eq!(
+            kinds(text),
+            vec![
+                (SegmentKind::Agenda, 0..2),
+                (SegmentKind::Minutes, 2..4),
+                (SegmentKind::Report, 4..6),
+                (SegmentKind::Appendix, 6..8),
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_minutes_heading_is_one_part() {
+        let text = "MINUTES OF THE BOARD TUESDAY, 26 JUNE 2012\na\nMINUTES OF THE BOARD TUESDAY, 26 JUNE 2012\nb\n";
+        assert_eq!(kinds(text), vec![(SegmentKind::Minutes, 0..4)]);
+    }
+
+    #[test]
+    fn cover_sheet_fields_become_metadata_and_title() {
+        let rules = RuleBook::embedded().unwrap().default.segment;
+        let doc = Document::from_plain_text("Report for:\tCSP\nTitle of Report\tKnife crime\nReport Author\tA. Person\n");
+        let spans = segment(&doc, &rules);
+        assert_eq!(spans[0].title.as_deref(), Some("Knife crime"));
+        assert_eq!(spans[0].metadata.len(), 3);
+    }
+}
