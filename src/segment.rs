@@ -79,8 +79,12 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
         if kind == open.kind && (kind == SegmentKind::Minutes && title == open.title || i == open.lines.start + 1) {
             continue;
         }
-        // A report cover sheet names its appendices in its own first lines: stay in it.
-        if kind == SegmentKind::Appendix && open.kind == SegmentKind::Report && i < open.lines.start + COVER_LINES {
+        // A report's cover sheet repeats report labels and names its appendices in its
+        // first lines: stay in the report.
+        if matches!(kind, SegmentKind::Appendix | SegmentKind::Report)
+            && open.kind == SegmentKind::Report
+            && i < open.lines.start + COVER_LINES
+        {
             continue;
         }
         open.lines.end = i;
@@ -161,14 +165,18 @@ mod tests {
 
     #[test]
     fn agenda_minutes_report_appendix() {
-        let text = "NOTICE OF MEETING\n1. APOLOGIES\nMINUTES OF THE BOARD HELD ON 1 May 2020\n12. MINUTES\nReport for:\tBoard 3 June 2020\nTitle:\tBudget\nAppendix A – Figures\n1\t2\n";
+        let filler = "text\n".repeat(COVER_LINES);
+        let text = format!(
+            "NOTICE OF MEETING\n1. APOLOGIES\nMINUTES OF THE BOARD HELD ON 1 May 2020\n12. MINUTES\nReport for:\tBoard 3 June 2020\nAppendix A – Figures (listed on the cover)\n{filler}Appendix A – Figures\n1\t2\n"
+        );
+        let appendix = 6 + COVER_LINES;
         assert_eq!(
-            kinds(text),
+            kinds(&text),
             vec![
                 (SegmentKind::Agenda, 0..2),
                 (SegmentKind::Minutes, 2..4),
-                (SegmentKind::Report, 4..6),
-                (SegmentKind::Appendix, 6..8),
+                (SegmentKind::Report, 4..appendix),
+                (SegmentKind::Appendix, appendix..appendix + 2),
             ]
         );
     }

@@ -160,7 +160,9 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
     let r = &rules.meeting;
     let mut runs: Vec<Vec<AgendaItem>> = Vec::new();
     for line in &doc.lines[span.lines.clone()] {
-        if line.bullet || line.is_row() {
+        // Items may carry a bullet mark from the conversion; sequence checks keep
+        // numbered bullet lists of the preamble out.
+        if line.is_row() {
             continue;
         }
         let text = line.text.trim();

@@ -204,7 +204,7 @@ pub fn heading_like(title: &str) -> bool {
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     let shouty = !letters.is_empty() && upper * 10 >= letters.len() * 8;
     let ends_sentence = title.trim_end().ends_with(['.', ';', ',']) && !shouty;
-    letters.len() >= 2 && words <= 16 && !ends_sentence && (shouty || words <= 12)
+    letters.len() >= 2 && !ends_sentence && (shouty && words <= 40 || words <= 12)
 }
 
 /// Splits a minute or item number into its prefix and its running number.

@@ -66,28 +66,33 @@ pub fn parse(text: &str) -> Document {
     }
     let mut lines = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
-        let mut raw = raw.strip_suffix('\r').unwrap_or(raw);
-        if has_pages {
-            // a form feed starts a new page; text after it belongs to the new page
-            while let Some(ff) = raw.find('\u{c}') {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        // A form feed starts a new page: text before it ends the old page, text after it
+        // opens the new one (both keep the source line number).
+        let mut parts = raw.split('\u{c}').peekable();
+        let mut first = true;
+        while let Some(part) = parts.next() {
+            if !first {
                 page += 1;
                 pages.push(PageInfo { number: OneIndexed::new(page).unwrap_or(OneIndexed::MIN), stamp: None });
-                raw = &raw[ff + 1..];
             }
-        }
-        let provenance = Provenance {
-            page: if has_pages { OneIndexed::new(page) } else { None },
-            line: Some(OneIndexed::from_zero_indexed(i)),
-        };
-        let line = normalise_line(raw, provenance);
-        if has_pages && let Some(n) = stamp(&line.text) {
-            if let Some(p) = pages.last_mut() {
+            let last = parts.peek().is_none();
+            first = false;
+            if part.trim().is_empty() && !(last && raw.split('\u{c}').count() == 1) {
+                continue;
+            }
+            let provenance = Provenance {
+                page: if has_pages { OneIndexed::new(page) } else { None },
+                line: Some(OneIndexed::from_zero_indexed(i)),
+            };
+            let line = normalise_line(part, provenance);
+            if has_pages && let (Some(n), Some(p)) = (stamp(&line.text), pages.last_mut()) {
                 p.stamp = Some(n);
             }
+            lines.push(line);
         }
-        lines.push(line);
     }
-    if text.ends_with('\n') {
+    if text.ends_with('\n') && lines.last().is_some_and(|l| l.is_blank()) {
         lines.pop();
     }
     Document { lines, pages }
