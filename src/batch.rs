@@ -49,29 +49,58 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let several = paths.len() > 1;
     for root in paths {
         if root.is_file() {
-            let name = root.file_name().map(PathBuf::from).unwrap_or_else(|| root.clone());
-            let parent = root.parent().and_then(Path::file_name).and_then(|n| n.to_str());
-            let grand = root.parent().and_then(Path::parent).and_then(Path::file_name).and_then(|n| n.to_str());
-            let folder_council = (grand == Some(crate::config::DEFAULT_CORPUS)).then(|| parent.map(council_name)).flatten();
-            inputs.push(Input { path: root.clone(), output: json_name(&name), folder_council });
+            let name = root
+                .file_name()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root.clone());
+            let parent = root
+                .parent()
+                .and_then(Path::file_name)
+                .and_then(|n| n.to_str());
+            let grand = root
+                .parent()
+                .and_then(Path::parent)
+                .and_then(Path::file_name)
+                .and_then(|n| n.to_str());
+            let folder_council = (grand == Some(crate::config::DEFAULT_CORPUS))
+                .then(|| parent.map(council_name))
+                .flatten();
+            inputs.push(Input {
+                path: root.clone(),
+                output: json_name(&name),
+                folder_council,
+            });
             continue;
         }
         let root_name = root.file_name().map(PathBuf::from).unwrap_or_default();
-        let walker = walkdir::WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| {
-            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
-        });
+        let walker = walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+            });
         for entry in walker {
             let entry = entry.with_context(|| format!("walking {}", root.display()))?;
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+            let rel = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
             let folder_council = match rel.components().next() {
-                Some(Component::Normal(first)) if rel.components().count() > 1 => first.to_str().map(council_name),
+                Some(Component::Normal(first)) if rel.components().count() > 1 => {
+                    first.to_str().map(council_name)
+                }
                 _ => None,
             };
             let rel_out = if several { root_name.join(&rel) } else { rel };
-            inputs.push(Input { path: entry.path().to_path_buf(), output: json_name(&rel_out), folder_council });
+            inputs.push(Input {
+                path: entry.path().to_path_buf(),
+                output: json_name(&rel_out),
+                folder_council,
+            });
         }
     }
     // Two inputs must never write the same JSON ("a.txt" and "a.md"): the later one keeps
@@ -79,7 +108,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut seen = std::collections::HashSet::new();
     for input in &mut inputs {
         if !seen.insert(input.output.clone()) {
-            let name = input.path.file_name().map(|n| format!("{}.json", n.to_string_lossy())).unwrap_or_default();
+            let name = input
+                .path
+                .file_name()
+                .map(|n| format!("{}.json", n.to_string_lossy()))
+                .unwrap_or_default();
             input.output.set_file_name(name);
             seen.insert(input.output.clone());
         }
@@ -93,14 +126,19 @@ fn json_name(rel: &Path) -> PathBuf {
 
 fn council_name(folder: &str) -> String {
     let mut c = folder.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Runs the batch described by `config`.
 pub fn run(config: &Config) -> Result<Outcome> {
     let inputs = discover(&config.paths)?;
     let bar = crate::report::progress_bar(inputs.len() as u64, config.progress);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(config.jobs).build().context("starting worker threads")?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.jobs)
+        .build()
+        .context("starting worker threads")?;
     let entries: Vec<Entry> = pool.install(|| {
         inputs
             .par_iter()
@@ -123,7 +161,10 @@ pub fn run(config: &Config) -> Result<Outcome> {
         }
     }
     if config.summary {
-        eprintln!("{}", crate::report::summary(outcome.ok, outcome.failed, outcome.skipped, &index));
+        eprintln!(
+            "{}",
+            crate::report::summary(outcome.ok, outcome.failed, outcome.skipped, &index)
+        );
     }
     Ok(outcome)
 }
@@ -145,7 +186,9 @@ fn process_isolated(input: &Input, book: &RuleBook, config: &Config) -> Entry {
                 status: Status::Failed,
                 output: None,
                 counts: None,
-                error: Some(format!("internal error while extracting (a bug, please report): {msg}")),
+                error: Some(format!(
+                    "internal error while extracting (a bug, please report): {msg}"
+                )),
             }
         }
     }
@@ -162,7 +205,11 @@ fn process(input: &Input, book: &RuleBook, config: &Config) -> Entry {
         error: Some(error),
     };
     if load::candidate(&input.path) == Candidate::Other {
-        return failed(None, "not a meeting pack (file type not read by councilpack)".to_string(), Status::Skipped);
+        return failed(
+            None,
+            "not a meeting pack (file type not read by councilpack)".to_string(),
+            Status::Skipped,
+        );
     }
     let bytes = match std::fs::read(&input.path) {
         Ok(b) => b,
@@ -181,10 +228,14 @@ fn process(input: &Input, book: &RuleBook, config: &Config) -> Entry {
         pages: loaded.doc.page_count(),
     };
     drop(bytes);
-    let ctx = PackContext { folder_council: input.folder_council.clone(), cli_council: config.council.clone() };
+    let ctx = PackContext {
+        folder_council: input.folder_council.clone(),
+        cli_council: config.council.clone(),
+    };
     let pack = extract_pack(&loaded.doc, source, book, &ctx, loaded.warnings);
     let counts = Counts::of(&pack);
-    let written = pack_json(&pack).and_then(|json| write_atomic(&config.out.join(&input.output), &json));
+    let written =
+        pack_json(&pack).and_then(|json| write_atomic(&config.out.join(&input.output), &json));
     match written {
         Ok(()) => Entry {
             path,
@@ -217,7 +268,10 @@ mod tests {
         std::fs::write(root.join(".git/config"), "x").unwrap();
         std::fs::write(root.join("top.txt"), "x").unwrap();
         let inputs = discover(&[root]).unwrap();
-        let outs: Vec<String> = inputs.iter().map(|i| i.output.display().to_string()).collect();
+        let outs: Vec<String> = inputs
+            .iter()
+            .map(|i| i.output.display().to_string())
+            .collect();
         assert_eq!(outs, ["haringey/a.json", "haringey/a.txt.json", "top.json"]);
         assert_eq!(inputs[0].folder_council.as_deref(), Some("Haringey"));
         assert_eq!(inputs[2].folder_council, None);

@@ -35,7 +35,11 @@ pub struct Config {
 impl Config {
     /// Validates the flags; every error here is a "could not run" (exit 2).
     pub fn from_args(args: ExtractArgs) -> Result<Config> {
-        let paths = if args.paths.is_empty() { vec![PathBuf::from(DEFAULT_CORPUS)] } else { args.paths };
+        let paths = if args.paths.is_empty() {
+            vec![PathBuf::from(DEFAULT_CORPUS)]
+        } else {
+            args.paths
+        };
         for p in &paths {
             if !p.exists() {
                 bail!("input {} does not exist", p.display());
@@ -47,14 +51,24 @@ impl Config {
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
         let rules = match args.rules {
-            Some(dir) => RuleBook::load(&dir).with_context(|| format!("loading rules from {}", dir.display()))?,
+            Some(dir) => RuleBook::load(&dir)
+                .with_context(|| format!("loading rules from {}", dir.display()))?,
             None if Path::new("rules/default.toml").is_file() => {
                 RuleBook::load(Path::new("rules")).context("loading rules from ./rules")?
             }
             None => RuleBook::embedded().context("loading the built-in default rules")?,
         };
-        std::fs::create_dir_all(&args.out).with_context(|| format!("creating output folder {}", args.out.display()))?;
+        std::fs::create_dir_all(&args.out)
+            .with_context(|| format!("creating output folder {}", args.out.display()))?;
         let progress = !args.quiet && std::io::stderr().is_terminal();
-        Ok(Config { paths, out: args.out, jobs, rules, progress, summary: !args.quiet, council: args.council })
+        Ok(Config {
+            paths,
+            out: args.out,
+            jobs,
+            rules,
+            progress,
+            summary: !args.quiet,
+            council: args.council,
+        })
     }
 }

@@ -12,7 +12,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (e.g. `| head`) is not an error.
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("councilpack: error: {e}");
@@ -29,7 +32,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Extract(args) => {
             let config = Config::from_args(args)?;
             let outcome = councilpack::batch::run(&config)?;
-            Ok(if outcome.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if outcome.failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Schema => {
             use std::io::Write;

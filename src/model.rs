@@ -16,7 +16,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A 1-based number (page or line), never zero.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(transparent)]
 pub struct OneIndexed(NonZeroU32);
 
@@ -26,7 +28,9 @@ impl OneIndexed {
 
     /// Converts a 0-based index into a 1-based number (saturating at `u32::MAX`).
     pub fn from_zero_indexed(index: usize) -> OneIndexed {
-        let n = u32::try_from(index).unwrap_or(u32::MAX - 1).saturating_add(1);
+        let n = u32::try_from(index)
+            .unwrap_or(u32::MAX - 1)
+            .saturating_add(1);
         OneIndexed(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN))
     }
 
@@ -83,7 +87,13 @@ pub struct Line {
 impl Line {
     /// A prose line (no cells) at the given place.
     pub fn prose(text: impl Into<String>, provenance: Provenance) -> Line {
-        Line { text: text.into(), cells: Vec::new(), bold: false, bullet: false, provenance }
+        Line {
+            text: text.into(),
+            cells: Vec::new(),
+            bold: false,
+            bullet: false,
+            provenance,
+        }
     }
 
     /// True when the line has no visible text.
@@ -127,16 +137,32 @@ impl Document {
             .lines()
             .enumerate()
             .map(|(i, t)| {
-                let provenance = Provenance { page: None, line: Some(OneIndexed::from_zero_indexed(i)) };
+                let provenance = Provenance {
+                    page: None,
+                    line: Some(OneIndexed::from_zero_indexed(i)),
+                };
                 let cells: Vec<Cell> = if t.contains('\t') {
-                    t.split('\t').map(|c| Cell { text: c.trim().to_string() }).collect()
+                    t.split('\t')
+                        .map(|c| Cell {
+                            text: c.trim().to_string(),
+                        })
+                        .collect()
                 } else {
                     Vec::new()
                 };
-                Line { text: t.to_string(), cells, bold: false, bullet: false, provenance }
+                Line {
+                    text: t.to_string(),
+                    cells,
+                    bold: false,
+                    bullet: false,
+                    provenance,
+                }
             })
             .collect();
-        Document { lines, pages: Vec::new() }
+        Document {
+            lines,
+            pages: Vec::new(),
+        }
     }
 }
 

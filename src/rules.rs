@@ -246,21 +246,28 @@ impl RuleBook {
     /// Reads `dir/default.toml` and every `dir/councils/*.toml`.
     pub fn load(dir: &Path) -> Result<RuleBook, RulesError> {
         let default_path = dir.join("default.toml");
-        let default_src = std::fs::read_to_string(&default_path)
-            .map_err(|source| RulesError::Read { path: default_path.clone(), source })?;
+        let default_src =
+            std::fs::read_to_string(&default_path).map_err(|source| RulesError::Read {
+                path: default_path.clone(),
+                source,
+            })?;
         let mut councils = Vec::new();
         let council_dir = dir.join("councils");
         if council_dir.is_dir() {
-            let entries = std::fs::read_dir(&council_dir)
-                .map_err(|source| RulesError::Read { path: council_dir.clone(), source })?;
+            let entries = std::fs::read_dir(&council_dir).map_err(|source| RulesError::Read {
+                path: council_dir.clone(),
+                source,
+            })?;
             let mut paths: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "toml"))
                 .collect();
             paths.sort();
             for path in paths {
-                let src = std::fs::read_to_string(&path)
-                    .map_err(|source| RulesError::Read { path: path.clone(), source })?;
+                let src = std::fs::read_to_string(&path).map_err(|source| RulesError::Read {
+                    path: path.clone(),
+                    source,
+                })?;
                 councils.push((path, src));
             }
         }
@@ -284,14 +291,18 @@ impl RuleBook {
         let default = default_file
             .clone()
             .resolve()
-            .map_err(|field| RulesError::Missing { path: default_path.to_path_buf(), field })?;
+            .map_err(|field| RulesError::Missing {
+                path: default_path.to_path_buf(),
+                field,
+            })?;
         let mut map = BTreeMap::new();
         let mut detectors = Vec::new();
         for (path, src) in councils {
             let file = parse_file(path, src)?;
-            if let (Some(name), Some(detect)) =
-                (&file.council, file.detect.as_ref().and_then(|c| c.patterns.clone()))
-            {
+            if let (Some(name), Some(detect)) = (
+                &file.council,
+                file.detect.as_ref().and_then(|c| c.patterns.clone()),
+            ) {
                 detectors.push((name.clone(), detect));
             }
             let name = file.council.clone().ok_or_else(|| RulesError::Missing {
@@ -301,12 +312,23 @@ impl RuleBook {
             let set = file
                 .over(&default_file)
                 .resolve()
-                .map_err(|field| RulesError::Missing { path: path.clone(), field })?;
+                .map_err(|field| RulesError::Missing {
+                    path: path.clone(),
+                    field,
+                })?;
             if map.insert(name.to_lowercase(), set).is_some() {
-                return Err(RulesError::Duplicate { path: path.clone(), council: name });
+                return Err(RulesError::Duplicate {
+                    path: path.clone(),
+                    council: name,
+                });
             }
         }
-        Ok(RuleBook { default, councils: map, dir: None, detectors })
+        Ok(RuleBook {
+            default,
+            councils: map,
+            dir: None,
+            detectors,
+        })
     }
 
     /// The rules for a council: its own file over the default, or the default.
@@ -324,11 +346,13 @@ impl RuleBook {
 
 fn parse_file(path: &Path, src: &str) -> Result<RuleFile, RulesError> {
     toml::from_str::<RuleFile>(src).map_err(|e| {
-        let (line, column) = e
-            .span()
-            .map(|s| line_col(src, s.start))
-            .unwrap_or((0, 0));
-        RulesError::Parse { path: path.to_path_buf(), line, column, message: e.message().to_string() }
+        let (line, column) = e.span().map(|s| line_col(src, s.start)).unwrap_or((0, 0));
+        RulesError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: e.message().to_string(),
+        }
     })
 }
 
@@ -336,7 +360,10 @@ fn parse_file(path: &Path, src: &str) -> Result<RuleFile, RulesError> {
 fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let before = &src[..offset.min(src.len())];
     let line = before.matches('\n').count() + 1;
-    let column = before.rfind('\n').map_or(before.len(), |i| before.len() - i - 1) + 1;
+    let column = before
+        .rfind('\n')
+        .map_or(before.len(), |i| before.len() - i - 1)
+        + 1;
     (line, column)
 }
 
@@ -360,7 +387,8 @@ mod tests {
     #[test]
     fn bad_regex_names_file_and_line() {
         let src = format!("{EMBEDDED_DEFAULT}\n");
-        let council = "council = \"Testshire\"\n\n[meeting]\nagenda_item = \"(unclosed\"\n".to_string();
+        let council =
+            "council = \"Testshire\"\n\n[meeting]\nagenda_item = \"(unclosed\"\n".to_string();
         let err = RuleBook::from_sources(
             Path::new("default.toml"),
             &src,
@@ -375,22 +403,34 @@ mod tests {
     #[test]
     fn unknown_key_is_refused() {
         let council = "council = \"X\"\n[meeting]\nno_such_rule = \"a\"\n".to_string();
-        let err = RuleBook::from_sources(Path::new("d.toml"), EMBEDDED_DEFAULT, &[(PathBuf::from("x.toml"), council)])
-            .unwrap_err();
+        let err = RuleBook::from_sources(
+            Path::new("d.toml"),
+            EMBEDDED_DEFAULT,
+            &[(PathBuf::from("x.toml"), council)],
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("line 3"), "{err}");
     }
 
     #[test]
     fn council_overrides_field_by_field() {
-        let council = "council = \"Testshire\"\n[common]\nhonorifics = [\"Alderman\"]\n".to_string();
-        let book = RuleBook::from_sources(Path::new("d.toml"), EMBEDDED_DEFAULT, &[(PathBuf::from("t.toml"), council)])
-            .unwrap();
+        let council =
+            "council = \"Testshire\"\n[common]\nhonorifics = [\"Alderman\"]\n".to_string();
+        let book = RuleBook::from_sources(
+            Path::new("d.toml"),
+            EMBEDDED_DEFAULT,
+            &[(PathBuf::from("t.toml"), council)],
+        )
+        .unwrap();
         let set = book.for_council(Some("TESTSHIRE"));
         assert!(set.common.honorifics.contains("alderman"));
         assert!(!set.common.honorifics.contains("cllr"));
         // untouched fields come from the default
         assert_eq!(set.common.months.0, book.default.common.months.0);
-        assert!(std::ptr::eq(book.for_council(Some("Nowhere")), &book.default));
+        assert!(std::ptr::eq(
+            book.for_council(Some("Nowhere")),
+            &book.default
+        ));
     }
 
     #[test]

@@ -47,8 +47,10 @@ impl Span {
     pub fn to_segment(&self, doc: &Document) -> Segment {
         let first = doc.lines.get(self.lines.start);
         let last = self.lines.end.checked_sub(1).and_then(|i| doc.lines.get(i));
-        let page = |l: Option<&crate::model::Line>| l.and_then(|l| l.provenance.page).map(|p| p.get());
-        let line = |l: Option<&crate::model::Line>| l.and_then(|l| l.provenance.line).map(|p| p.get());
+        let page =
+            |l: Option<&crate::model::Line>| l.and_then(|l| l.provenance.page).map(|p| p.get());
+        let line =
+            |l: Option<&crate::model::Line>| l.and_then(|l| l.provenance.line).map(|p| p.get());
         Segment {
             kind: self.kind,
             title: self.title.clone(),
@@ -67,16 +69,25 @@ const COVER_LINES: usize = 40;
 /// The parts of `doc`, in order, covering every line.
 pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
-    let mut open = Span { kind: SegmentKind::Agenda, title: None, lines: 0..0, metadata: Vec::new() };
+    let mut open = Span {
+        kind: SegmentKind::Agenda,
+        title: None,
+        lines: 0..0,
+        metadata: Vec::new(),
+    };
     for (i, line) in doc.lines.iter().enumerate() {
         let text = line.text.trim();
         if text.is_empty() {
             continue;
         }
-        let Some(kind) = classify(text, rules) else { continue };
+        let Some(kind) = classify(text, rules) else {
+            continue;
+        };
         let title = Some(clean_title(text));
         // Printed minutes repeat their heading on every page: a repeat is not a new part.
-        if kind == open.kind && (kind == SegmentKind::Minutes && title == open.title || i == open.lines.start + 1) {
+        if kind == open.kind
+            && (kind == SegmentKind::Minutes && title == open.title || i == open.lines.start + 1)
+        {
             continue;
         }
         // A report's cover sheet repeats report labels and names its appendices in its
@@ -91,7 +102,12 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
         if !open.lines.is_empty() {
             spans.push(open);
         }
-        open = Span { kind, title, lines: i..i, metadata: Vec::new() };
+        open = Span {
+            kind,
+            title,
+            lines: i..i,
+            metadata: Vec::new(),
+        };
     }
     open.lines.end = doc.lines.len();
     if !open.lines.is_empty() {
@@ -100,11 +116,10 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
     for span in &mut spans {
         if span.kind == SegmentKind::Report {
             span.metadata = cover_sheet(doc, span.lines.clone(), rules);
-            if let Some(t) = span
-                .metadata
-                .iter()
-                .find(|m| m.key.to_lowercase().contains("title") || m.key.eq_ignore_ascii_case("subject heading"))
-            {
+            if let Some(t) = span.metadata.iter().find(|m| {
+                m.key.to_lowercase().contains("title")
+                    || m.key.eq_ignore_ascii_case("subject heading")
+            }) {
                 span.title = Some(t.value.clone());
             }
         }
@@ -130,7 +145,8 @@ fn classify(text: &str, rules: &SegmentRules) -> Option<SegmentKind> {
 
 fn clean_title(text: &str) -> String {
     let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    t.trim_matches(|c: char| c == ':' || c == '*' || c.is_whitespace()).to_string()
+    t.trim_matches(|c: char| c == ':' || c == '*' || c.is_whitespace())
+        .to_string()
 }
 
 fn cover_sheet(doc: &Document, lines: Range<usize>, rules: &SegmentRules) -> Vec<MetadataField> {
@@ -138,7 +154,14 @@ fn cover_sheet(doc: &Document, lines: Range<usize>, rules: &SegmentRules) -> Vec
     let mut out = Vec::new();
     for line in &doc.lines[lines.start..end] {
         let (key, value) = if line.cells.len() >= 2 {
-            (line.cells[0].text.as_str(), line.cells[1..].iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" "))
+            (
+                line.cells[0].text.as_str(),
+                line.cells[1..]
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
         } else if let Some((k, v)) = line.text.split_once(':') {
             (k, v.to_string())
         } else {
@@ -147,7 +170,10 @@ fn cover_sheet(doc: &Document, lines: Range<usize>, rules: &SegmentRules) -> Vec
         let key = key.trim().trim_end_matches(':').trim();
         let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
         if !value.is_empty() && rules.cover_keys.contains(key) {
-            out.push(MetadataField { key: key.to_string(), value });
+            out.push(MetadataField {
+                key: key.to_string(),
+                value,
+            });
         }
     }
     out
@@ -160,7 +186,10 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(SegmentKind, Range<usize>)> {
         let rules = RuleBook::embedded().unwrap().default.segment;
-        segment(&Document::from_plain_text(text), &rules).into_iter().map(|s| (s.kind, s.lines)).collect()
+        segment(&Document::from_plain_text(text), &rules)
+            .into_iter()
+            .map(|s| (s.kind, s.lines))
+            .collect()
     }
 
     #[test]
@@ -190,7 +219,9 @@ mod tests {
     #[test]
     fn cover_sheet_fields_become_metadata_and_title() {
         let rules = RuleBook::embedded().unwrap().default.segment;
-        let doc = Document::from_plain_text("Report for:\tCSP\nTitle of Report\tKnife crime\nReport Author\tA. Person\n");
+        let doc = Document::from_plain_text(
+            "Report for:\tCSP\nTitle of Report\tKnife crime\nReport Author\tA. Person\n",
+        );
         let spans = segment(&doc, &rules);
         assert_eq!(spans[0].title.as_deref(), Some("Knife crime"));
         assert_eq!(spans[0].metadata.len(), 3);

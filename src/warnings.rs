@@ -50,7 +50,11 @@ codes! {
 impl Code {
     /// A warning with this code.
     pub fn warn(self, message: impl Into<String>, provenance: Option<Provenance>) -> Warning {
-        Warning { code: self.as_str().to_string(), message: message.into(), provenance }
+        Warning {
+            code: self.as_str().to_string(),
+            message: message.into(),
+            provenance,
+        }
     }
 }
 

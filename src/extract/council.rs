@@ -26,7 +26,12 @@ const SCAN_LINES: usize = 400;
 
 /// The council that published `doc`, if its text says.
 pub fn detect(doc: &Document, book: &RuleBook) -> Option<String> {
-    let lines: Vec<&str> = doc.lines.iter().take(SCAN_LINES).map(|l| l.text.as_str()).collect();
+    let lines: Vec<&str> = doc
+        .lines
+        .iter()
+        .take(SCAN_LINES)
+        .map(|l| l.text.as_str())
+        .collect();
     let mut best: Option<(&str, usize)> = None;
     for (name, patterns) in &book.detectors {
         let hits = lines.iter().filter(|l| patterns.is_match(l)).count();
@@ -56,7 +61,10 @@ fn generic(lines: &[&str], rules: &CouncilRules) -> Option<String> {
                 e.0 += 1;
             }
         }
-        if let Some((name, _)) = counts.into_iter().max_by_key(|(_, (n, first))| (*n, usize::MAX - first)) {
+        if let Some((name, _)) = counts
+            .into_iter()
+            .max_by_key(|(_, (n, first))| (*n, usize::MAX - first))
+        {
             return Some(name);
         }
     }
@@ -71,7 +79,10 @@ fn title_case(s: &str) -> String {
             }
             let mut c = w.chars();
             match c.next() {
-                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -90,7 +101,8 @@ mod tests {
 
     #[test]
     fn council_file_patterns_win() {
-        let doc = Document::from_plain_text("Protocol for meetings of the London Borough of Havering\n");
+        let doc =
+            Document::from_plain_text("Protocol for meetings of the London Borough of Havering\n");
         assert_eq!(detect(&doc, &book()).as_deref(), Some("Havering"));
     }
 

@@ -53,8 +53,18 @@ fn month_number(name: &str, rules: &CommonRules) -> Option<u32> {
 }
 
 const FULL_MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn iso(year: i32, month: u32, day: u32) -> Option<String> {
@@ -65,7 +75,8 @@ fn iso(year: i32, month: u32, day: u32) -> Option<String> {
         2 => 28,
         _ => return None,
     };
-    ((1..=days).contains(&day) && (1900..=2200).contains(&year)).then(|| format!("{year:04}-{month:02}-{day:02}"))
+    ((1..=days).contains(&day) && (1900..=2200).contains(&year))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// The times in `text` in order, as `HH:MM`.
@@ -77,8 +88,13 @@ pub fn find_times(text: &str, rules: &CommonRules) -> Vec<(String, usize)> {
             if found.iter().any(|(_, at)| *at == whole.start()) {
                 continue;
             }
-            let Some(mut hour) = c.name("hour").and_then(|h| h.as_str().parse::<u32>().ok()) else { continue };
-            let minute = c.name("minute").and_then(|m| m.as_str().parse::<u32>().ok()).unwrap_or(0);
+            let Some(mut hour) = c.name("hour").and_then(|h| h.as_str().parse::<u32>().ok()) else {
+                continue;
+            };
+            let minute = c
+                .name("minute")
+                .and_then(|m| m.as_str().parse::<u32>().ok())
+                .unwrap_or(0);
             if let Some(ampm) = c.name("ampm") {
                 let pm = ampm.as_str().to_lowercase().starts_with('p');
                 if pm && hour < 12 {
@@ -103,7 +119,8 @@ pub fn time_range(text: &str, rules: &CommonRules) -> (Option<String>, Option<St
     let end = times.get(1).and_then(|(t, at)| {
         let between = &text[times[0].1..*at];
         // only a range when the two times are joined by a dash or "to"
-        (between.contains('-') || between.contains('–') || between.contains(" to ")).then(|| t.clone())
+        (between.contains('-') || between.contains('–') || between.contains(" to "))
+            .then(|| t.clone())
     });
     (start, end)
 }
@@ -120,11 +137,26 @@ mod tests {
     #[test]
     fn dates_in_words() {
         let r = rules();
-        assert_eq!(find_date("Wednesday, 16th December, 2020, 2.00 pm", &r).as_deref(), Some("2020-12-16"));
-        assert_eq!(find_date("TUESDAY, 26 JUNE 2012", &r).as_deref(), Some("2012-06-26"));
-        assert_eq!(find_date("24 th February 2021", &r).as_deref(), Some("2021-02-24"));
-        assert_eq!(find_date("Thursday\n9 December 2021", &r).as_deref(), Some("2021-12-09"));
-        assert_eq!(find_date("held on 9 Sept 2019", &r).as_deref(), Some("2019-09-09"));
+        assert_eq!(
+            find_date("Wednesday, 16th December, 2020, 2.00 pm", &r).as_deref(),
+            Some("2020-12-16")
+        );
+        assert_eq!(
+            find_date("TUESDAY, 26 JUNE 2012", &r).as_deref(),
+            Some("2012-06-26")
+        );
+        assert_eq!(
+            find_date("24 th February 2021", &r).as_deref(),
+            Some("2021-02-24")
+        );
+        assert_eq!(
+            find_date("Thursday\n9 December 2021", &r).as_deref(),
+            Some("2021-12-09")
+        );
+        assert_eq!(
+            find_date("held on 9 Sept 2019", &r).as_deref(),
+            Some("2019-09-09")
+        );
         assert_eq!(find_date("no date here", &r), None);
         assert_eq!(find_date("31 February 2020", &r), None);
     }
@@ -139,9 +171,18 @@ mod tests {
     #[test]
     fn times() {
         let r = rules();
-        assert_eq!(time_range("2.00 pm - MS Teams", &r), (Some("14:00".into()), None));
-        assert_eq!(time_range("2:00PM – 4:00PM", &r), (Some("14:00".into()), Some("16:00".into())));
-        assert_eq!(time_range("14:15 – 16:00", &r), (Some("14:15".into()), Some("16:00".into())));
+        assert_eq!(
+            time_range("2.00 pm - MS Teams", &r),
+            (Some("14:00".into()), None)
+        );
+        assert_eq!(
+            time_range("2:00PM – 4:00PM", &r),
+            (Some("14:00".into()), Some("16:00".into()))
+        );
+        assert_eq!(
+            time_range("14:15 – 16:00", &r),
+            (Some("14:15".into()), Some("16:00".into()))
+        );
         assert_eq!(time_range("7.00 pm", &r).0.as_deref(), Some("19:00"));
         assert_eq!(time_range("12 noon", &r).0.as_deref(), Some("12:00"));
         assert_eq!(time_range("11.30am", &r).0.as_deref(), Some("11:30"));

@@ -47,11 +47,23 @@ mod tests {
 
     #[test]
     fn ids_ignore_spacing_case_and_punctuation() {
-        let a = stable_id("act", &["Haringey", "CSP", "2020-12-16", "23", "Send the  report."]);
-        let b = stable_id("act", &["haringey", "csp", "2020-12-16", "23", "send the report"]);
+        let a = stable_id(
+            "act",
+            &["Haringey", "CSP", "2020-12-16", "23", "Send the  report."],
+        );
+        let b = stable_id(
+            "act",
+            &["haringey", "csp", "2020-12-16", "23", "send the report"],
+        );
         assert_eq!(a, b);
         assert_eq!(a.len(), "act-".len() + 16);
-        assert_ne!(a, stable_id("act", &["Haringey", "CSP", "2020-12-16", "24", "Send the report."]));
+        assert_ne!(
+            a,
+            stable_id(
+                "act",
+                &["Haringey", "CSP", "2020-12-16", "24", "Send the report."]
+            )
+        );
     }
 
     #[test]

@@ -42,20 +42,37 @@ const HEAD_LINES: usize = 60;
 const NEAR: usize = 4;
 
 /// The notice meeting of the pack, if it has a front sheet.
-pub fn notice(doc: &Document, spans: &[Span], rules: &RuleSet, council: Option<&str>) -> Option<Meeting> {
+pub fn notice(
+    doc: &Document,
+    spans: &[Span],
+    rules: &RuleSet,
+    council: Option<&str>,
+) -> Option<Meeting> {
     let span = spans.first().filter(|s| s.kind == SegmentKind::Agenda)?;
     let r = &rules.meeting;
     let lines = &doc.lines[span.lines.clone()];
     let head = &lines[..lines.len().min(HEAD_LINES)];
-    let marked = head.iter().any(|l| r.notice_markers.is_match(l.text.trim()));
+    let marked = head
+        .iter()
+        .any(|l| r.notice_markers.is_match(l.text.trim()));
     let agenda = agenda(doc, span, rules);
     if !marked && agenda.len() < 2 {
         return None;
     }
-    let first_item = agenda.first().and_then(|a| a.provenance.line).map_or(usize::MAX, |l| l.get() as usize);
-    let before_items = |l: &&crate::model::Line| l.provenance.line.is_none_or(|n| (n.get() as usize) < first_item);
+    let first_item = agenda
+        .first()
+        .and_then(|a| a.provenance.line)
+        .map_or(usize::MAX, |l| l.get() as usize);
+    let before_items = |l: &&crate::model::Line| {
+        l.provenance
+            .line
+            .is_none_or(|n| (n.get() as usize) < first_item)
+    };
 
-    let body = head.iter().filter(before_items).find_map(|l| body_name(&l.text, r));
+    let body = head
+        .iter()
+        .filter(before_items)
+        .find_map(|l| body_name(&l.text, r));
     let dated = head
         .iter()
         .enumerate()
@@ -69,12 +86,17 @@ pub fn notice(doc: &Document, spans: &[Span], rules: &RuleSet, council: Option<&
                 Some((t, pos)) => (Some(t.clone()), Some(*pos)),
                 None => (nearby_time(head, i, rules), None),
             };
-            let location = location_after(line, end_time_at.unwrap_or(at), rules).or_else(|| nearby_location(head, i, r));
+            let location = location_after(line, end_time_at.unwrap_or(at), rules)
+                .or_else(|| nearby_location(head, i, r));
             (Some(date), time, location)
         }
         None => (None, None, None),
     };
-    let key = MeetingKey { council, body: body.as_deref(), date: date.as_deref() };
+    let key = MeetingKey {
+        council,
+        body: body.as_deref(),
+        date: date.as_deref(),
+    };
     Some(Meeting {
         id: key.id("mtg", &["notice"]),
         kind: MeetingKind::Notice,
@@ -95,13 +117,16 @@ pub fn notice(doc: &Document, spans: &[Span], rules: &RuleSet, council: Option<&
 
 fn body_name(text: &str, r: &MeetingRules) -> Option<String> {
     let t = text.trim();
-    if t.split_whitespace().count() > 12 || !r.body_words.is_match(t) || r.body_exclude.is_match(t) {
+    if t.split_whitespace().count() > 12 || !r.body_words.is_match(t) || r.body_exclude.is_match(t)
+    {
         return None;
     }
     if t.ends_with('.') || t.contains(':') {
         return None;
     }
-    let mut name = t.replace("SUB- COMMITTEE", "SUB-COMMITTEE").replace("Sub- Committee", "Sub-Committee");
+    let mut name = t
+        .replace("SUB- COMMITTEE", "SUB-COMMITTEE")
+        .replace("Sub- Committee", "Sub-Committee");
     for p in r.body_trim.iter() {
         name = p.replace_all(&name, "").into_owned();
     }
@@ -117,7 +142,11 @@ fn nearby_time(head: &[crate::model::Line], i: usize, rules: &RuleSet) -> Option
         .min_by_key(|&j| j.abs_diff(i))
         .into_iter()
         .chain(lo..hi)
-        .find_map(|j| dates::find_times(&head[j].text, &rules.common).first().map(|t| t.0.clone()))
+        .find_map(|j| {
+            dates::find_times(&head[j].text, &rules.common)
+                .first()
+                .map(|t| t.0.clone())
+        })
 }
 
 /// The venue written after the date or time on the same line ("2.00 pm - MS Teams").
@@ -127,7 +156,10 @@ fn location_after(line: &str, from: usize, rules: &RuleSet) -> Option<String> {
     // skip the time or date itself: up to the first separator
     let sep = rest.find([' ', '-', '–', ','])?;
     let rest = &rest[sep..];
-    let cut = rest.find(" - ").or_else(|| rest.find(" – ")).map(|i| i + 3)?;
+    let cut = rest
+        .find(" - ")
+        .or_else(|| rest.find(" – "))
+        .map(|i| i + 3)?;
     clean_location(&rest[cut..], r)
 }
 
@@ -136,14 +168,20 @@ fn clean_location(s: &str, r: &MeetingRules) -> Option<String> {
     for p in r.location_trim.iter() {
         loc = p.replace(&loc, "").into_owned();
     }
-    let loc = loc.trim().trim_end_matches([',', '.', ';']).trim().to_string();
+    let loc = loc
+        .trim()
+        .trim_end_matches([',', '.', ';'])
+        .trim()
+        .to_string();
     (loc.len() > 1).then_some(loc)
 }
 
 fn nearby_location(head: &[crate::model::Line], i: usize, r: &MeetingRules) -> Option<String> {
     let lo = i.saturating_sub(NEAR);
     let hi = (i + NEAR + 1).min(head.len());
-    let j = (lo..hi).find(|&j| j != i && r.location_words.is_match(&head[j].text) && head[j].text.len() < 120)?;
+    let j = (lo..hi).find(|&j| {
+        j != i && r.location_words.is_match(&head[j].text) && head[j].text.len() < 120
+    })?;
     let mut loc = head[j].text.trim().to_string();
     let mut k = j + 1;
     while loc.ends_with(',') && k < hi && !head[k].is_blank() {
@@ -169,30 +207,53 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
         if r.agenda_end.is_match(text) && runs.last().is_some_and(|run| run.len() >= 3) {
             break;
         }
-        let Some(c) = r.agenda_item.captures(text) else { continue };
+        let Some(c) = r.agenda_item.captures(text) else {
+            continue;
+        };
         let number = c["number"].to_string();
         let raw_title = c["title"].trim();
         let (title, page_start, page_end) = match r.page_ref.captures(raw_title) {
             Some(p) => {
                 let start: Option<u32> = p.name("start").and_then(|m| m.as_str().parse().ok());
-                let end = p.name("end").and_then(|m| m.as_str().parse().ok()).or(start);
-                (raw_title[..p.get(0).map_or(raw_title.len(), |m| m.start())].trim(), start, end)
+                let end = p
+                    .name("end")
+                    .and_then(|m| m.as_str().parse().ok())
+                    .or(start);
+                (
+                    raw_title[..p.get(0).map_or(raw_title.len(), |m| m.start())].trim(),
+                    start,
+                    end,
+                )
             }
             None => (raw_title, None, None),
         };
-        let title = title.trim_matches(|c: char| c == '*' || c.is_whitespace()).to_string();
+        let title = title
+            .trim_matches(|c: char| c == '*' || c.is_whitespace())
+            .to_string();
         if !heading_like(&title) {
             continue;
         }
-        let item = AgendaItem { number, title, page_start, page_end, provenance: line.provenance };
-        let follows = runs.last().and_then(|run| run.last()).is_some_and(|prev| in_sequence(&prev.number, &item.number));
+        let item = AgendaItem {
+            number,
+            title,
+            page_start,
+            page_end,
+            provenance: line.provenance,
+        };
+        let follows = runs
+            .last()
+            .and_then(|run| run.last())
+            .is_some_and(|prev| in_sequence(&prev.number, &item.number));
         match runs.last_mut() {
             Some(run) if follows => run.push(item),
             _ => runs.push(vec![item]),
         }
     }
     // the longest run; on a tie the later one (front sheets restate numbered lists first)
-    runs.into_iter().rev().max_by_key(Vec::len).unwrap_or_default()
+    runs.into_iter()
+        .rev()
+        .max_by_key(Vec::len)
+        .unwrap_or_default()
 }
 
 fn in_sequence(prev: &str, next: &str) -> bool {
@@ -225,9 +286,20 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2021-02-24"));
         assert_eq!(m.time.as_deref(), Some("14:00"));
         assert_eq!(m.location.as_deref(), Some("MS Teams"));
-        let items: Vec<(&str, &str, Option<u32>)> =
-            m.agenda.iter().map(|a| (a.number.as_str(), a.title.as_str(), a.page_start)).collect();
-        assert_eq!(items, [("1", "FILMING AT MEETINGS", None), ("2", "APOLOGIES", None), ("5", "MINUTES", Some(1)), ("6", "MEMBERSHIP", Some(9))]);
+        let items: Vec<(&str, &str, Option<u32>)> = m
+            .agenda
+            .iter()
+            .map(|a| (a.number.as_str(), a.title.as_str(), a.page_start))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("1", "FILMING AT MEETINGS", None),
+                ("2", "APOLOGIES", None),
+                ("5", "MINUTES", Some(1)),
+                ("6", "MEMBERSHIP", Some(9))
+            ]
+        );
         assert_eq!(m.agenda[3].page_end, Some(10));
     }
 

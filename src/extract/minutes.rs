@@ -50,7 +50,11 @@ pub struct ItemSpan {
 impl ItemSpan {
     /// The output form.
     pub fn to_item(&self) -> MinuteItem {
-        MinuteItem { number: self.number.clone(), title: self.title.clone(), provenance: self.provenance }
+        MinuteItem {
+            number: self.number.clone(),
+            title: self.title.clone(),
+            provenance: self.provenance,
+        }
     }
 }
 
@@ -83,8 +87,14 @@ pub struct MinutesBlock {
 
 impl MinutesBlock {
     /// The lines of `range` that are content (not page furniture), with their indices.
-    pub fn content<'d>(&'d self, doc: &'d Document, range: Range<usize>) -> impl Iterator<Item = (usize, &'d Line)> + 'd {
-        range.filter(|i| !self.noise.contains(i)).filter_map(move |i| doc.lines.get(i).map(|l| (i, l)))
+    pub fn content<'d>(
+        &'d self,
+        doc: &'d Document,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = (usize, &'d Line)> + 'd {
+        range
+            .filter(|i| !self.noise.contains(i))
+            .filter_map(move |i| doc.lines.get(i).map(|l| (i, l)))
     }
 
     /// The item that line `index` falls in.
@@ -98,7 +108,11 @@ const HEADING_LINES: usize = 4;
 
 /// Every set of minutes in the document.
 pub fn find(doc: &Document, spans: &[Span], rules: &RuleSet) -> Vec<MinutesBlock> {
-    spans.iter().filter(|s| s.kind == SegmentKind::Minutes).map(|s| block(doc, s, rules)).collect()
+    spans
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Minutes)
+        .map(|s| block(doc, s, rules))
+        .collect()
 }
 
 fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
@@ -111,7 +125,11 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         .collect::<Vec<_>>()
         .join(" ");
     let first = &doc.lines[start].text;
-    let body = r.title.captures(first).and_then(|c| c.name("body")).map(|b| tidy_body(b.as_str()));
+    let body = r
+        .title
+        .captures(first)
+        .and_then(|c| c.name("body"))
+        .map(|b| tidy_body(b.as_str()));
     let date = dates::find_date(&heading_text, &rules.common);
     let (time, mut end_time) = dates::time_range(&heading_text, &rules.common);
 
@@ -125,10 +143,17 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         }
         if line.is_row() && r.table_header.is_match(&line.text) {
             noise.insert(i);
-            action_column = line.cells.iter().position(|c| c.text.to_lowercase().contains("action"));
+            action_column = line
+                .cells
+                .iter()
+                .position(|c| c.text.to_lowercase().contains("action"));
         }
         if let Some(c) = r.end_time.captures(&line.text) {
-            end_time = end_time.or_else(|| dates::find_times(&c["time"], &rules.common).first().map(|t| t.0.clone()));
+            end_time = end_time.or_else(|| {
+                dates::find_times(&c["time"], &rules.common)
+                    .first()
+                    .map(|t| t.0.clone())
+            });
         }
         if r.end.is_match(&line.text) && i > start + 1 {
             end = i + 1;
@@ -166,7 +191,9 @@ fn tidy_body(s: &str) -> String {
                 return lower;
             }
             let mut c = lower.chars();
-            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -179,21 +206,40 @@ fn heading(line: &Line, r: &MinutesRules) -> Option<(String, String)> {
     }
     // Minutes printed as a table: number in the first cell, heading in the second.
     if line.is_row() {
-        let cells: Vec<&str> = line.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+        let cells: Vec<&str> = line
+            .cells
+            .iter()
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
         if line.cells[0].text.trim().is_empty() || cells.len() < 2 {
             return None;
         }
         let joined = format!("{} {}", cells[0], cells[1]);
         let c = r.item.captures(&joined)?;
-        let number = c.name("number")?.as_str().trim_end_matches(['.', ':']).to_string();
+        let number = c
+            .name("number")?
+            .as_str()
+            .trim_end_matches(['.', ':'])
+            .to_string();
         if number != cells[0].trim_end_matches(['.', ':']) {
             return None;
         }
         return Some((number, cells[1].to_string()));
     }
     let c = r.item.captures(line.text.trim())?;
-    let number = c.name("number")?.as_str().trim_end_matches(['.', ':']).to_string();
-    let title = c.name("title")?.as_str().trim().trim_matches('*').trim().to_string();
+    let number = c
+        .name("number")?
+        .as_str()
+        .trim_end_matches(['.', ':'])
+        .to_string();
+    let title = c
+        .name("title")?
+        .as_str()
+        .trim()
+        .trim_matches('*')
+        .trim()
+        .to_string();
     Some((number, title))
 }
 
@@ -210,19 +256,28 @@ pub fn heading_like(title: &str) -> bool {
 /// Splits a minute or item number into its prefix and its running number.
 pub fn numeric(number: &str) -> Option<(String, u32)> {
     // "HSP19" → ("HSP", 19); "23/45" → ("23/", 45); "125" → ("", 125)
-    let split = number.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let split = number
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
     let (prefix, digits) = number.split_at(split);
     digits.parse().ok().map(|n| (prefix.to_string(), n))
 }
 
-fn items(doc: &Document, range: Range<usize>, noise: &HashSet<usize>, r: &MinutesRules) -> Vec<ItemSpan> {
+fn items(
+    doc: &Document,
+    range: Range<usize>,
+    noise: &HashSet<usize>,
+    r: &MinutesRules,
+) -> Vec<ItemSpan> {
     let mut out: Vec<ItemSpan> = Vec::new();
     for i in range.clone() {
         if noise.contains(&i) {
             continue;
         }
         let line = &doc.lines[i];
-        let Some((number, title)) = heading(line, r) else { continue };
+        let Some((number, title)) = heading(line, r) else {
+            continue;
+        };
         if !heading_like(&title) {
             continue;
         }
@@ -234,7 +289,13 @@ fn items(doc: &Document, range: Range<usize>, noise: &HashSet<usize>, r: &Minute
                 _ => continue,
             }
         }
-        out.push(ItemSpan { number, title, heading: i, lines: i..range.end, provenance: line.provenance });
+        out.push(ItemSpan {
+            number,
+            title,
+            heading: i,
+            lines: i..range.end,
+            provenance: line.provenance,
+        });
     }
     for k in 1..out.len() {
         let next = out[k].heading;
@@ -287,7 +348,9 @@ mod tests {
 
     #[test]
     fn slash_numbers() {
-        let b = blocks("Minutes of the meeting of the Health and Wellbeing Board held on 3 May 2023\n23/45 Minutes of the previous meeting\nAgreed.\n23/46 Public questions\n");
+        let b = blocks(
+            "Minutes of the meeting of the Health and Wellbeing Board held on 3 May 2023\n23/45 Minutes of the previous meeting\nAgreed.\n23/46 Public questions\n",
+        );
         let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
         assert_eq!(numbers, ["23/45", "23/46"]);
         assert_eq!(b[0].body.as_deref(), Some("Health and Wellbeing Board"));

@@ -36,7 +36,11 @@ impl MeetingKey<'_> {
     /// A stable id for a fact of this meeting: `prefix` plus the meeting's identity plus
     /// `parts` (item number, text…).
     pub fn id(&self, prefix: &str, parts: &[&str]) -> String {
-        let mut all = vec![self.council.unwrap_or(""), self.body.unwrap_or(""), self.date.unwrap_or("")];
+        let mut all = vec![
+            self.council.unwrap_or(""),
+            self.body.unwrap_or(""),
+            self.date.unwrap_or(""),
+        ];
         all.extend_from_slice(parts);
         ids::stable_id(prefix, &all)
     }
@@ -52,7 +56,13 @@ pub struct PackContext {
 }
 
 /// Runs every extractor over one loaded document.
-pub fn extract_pack(doc: &Document, source: Source, book: &RuleBook, ctx: &PackContext, mut warnings: Vec<Warning>) -> Pack {
+pub fn extract_pack(
+    doc: &Document,
+    source: Source,
+    book: &RuleBook,
+    ctx: &PackContext,
+    mut warnings: Vec<Warning>,
+) -> Pack {
     let council = council::detect(doc, book)
         .or_else(|| ctx.folder_council.clone())
         .or_else(|| ctx.cli_council.clone());
@@ -64,7 +74,11 @@ pub fn extract_pack(doc: &Document, source: Source, book: &RuleBook, ctx: &PackC
         meetings.push(notice);
     }
     for block in minutes::find(doc, &spans, rules) {
-        let key = MeetingKey { council: council.as_deref(), body: block.body.as_deref(), date: block.date.as_deref() };
+        let key = MeetingKey {
+            council: council.as_deref(),
+            body: block.body.as_deref(),
+            date: block.date.as_deref(),
+        };
         let attendees = attendees::extract(doc, &block, rules);
         let resolutions = resolutions::extract(doc, &block, rules, key);
         let actions = actions::extract(doc, &block, &attendees, rules, key);
@@ -94,7 +108,10 @@ pub fn extract_pack(doc: &Document, source: Source, book: &RuleBook, ctx: &PackC
     let tables = tables::extract(doc, rules, pack_key);
     let documents = spans.iter().map(|s| s.to_segment(doc)).collect();
     if meetings.is_empty() {
-        warnings.push(crate::warnings::Code::NoMeeting.warn("no notice of meeting and no minutes were recognised", None));
+        warnings.push(
+            crate::warnings::Code::NoMeeting
+                .warn("no notice of meeting and no minutes were recognised", None),
+        );
     }
     Pack {
         schema_version: crate::pack::SCHEMA_VERSION.to_string(),

@@ -37,9 +37,18 @@ mod tests {
     #[test]
     fn honorifics() {
         let w = Words(vec!["cllr".into(), "dr".into(), "chief inspector".into()]);
-        assert_eq!(split_honorific("Cllr Mark Blake", &w), (Some("Cllr".into()), "Mark Blake"));
-        assert_eq!(split_honorific("Dr. Will Maimaris", &w), (Some("Dr".into()), "Will Maimaris"));
-        assert_eq!(split_honorific("Chief Inspector Jo Bloggs", &w), (Some("Chief Inspector".into()), "Jo Bloggs"));
+        assert_eq!(
+            split_honorific("Cllr Mark Blake", &w),
+            (Some("Cllr".into()), "Mark Blake")
+        );
+        assert_eq!(
+            split_honorific("Dr. Will Maimaris", &w),
+            (Some("Dr".into()), "Will Maimaris")
+        );
+        assert_eq!(
+            split_honorific("Chief Inspector Jo Bloggs", &w),
+            (Some("Chief Inspector".into()), "Jo Bloggs")
+        );
         assert_eq!(split_honorific("Drew Smith", &w), (None, "Drew Smith"));
     }
 }

@@ -15,6 +15,11 @@ crate::rule_section! {
 }
 
 /// The resolutions of one set of minutes.
-pub fn extract(_doc: &Document, _block: &MinutesBlock, _rules: &RuleSet, _key: MeetingKey<'_>) -> Vec<Resolution> {
+pub fn extract(
+    _doc: &Document,
+    _block: &MinutesBlock,
+    _rules: &RuleSet,
+    _key: MeetingKey<'_>,
+) -> Vec<Resolution> {
     Vec::new()
 }

@@ -34,11 +34,17 @@ pub enum Candidate {
 }
 
 /// File extensions that are meeting packs (read now or by a later loader).
-const PACK_EXTENSIONS: &[&str] = &["txt", "text", "md", "pdf", "html", "htm", "xhtml", "doc", "docx", "rtf", "odt"];
+const PACK_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "pdf", "html", "htm", "xhtml", "doc", "docx", "rtf", "odt",
+];
 
 /// Whether a file found while walking a folder is a pack.
 pub fn candidate(path: &Path) -> Candidate {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    {
         Some(ext) if PACK_EXTENSIONS.contains(&ext.as_str()) => Candidate::Pack,
         None => Candidate::Pack,
         Some(_) => Candidate::Other,
@@ -48,9 +54,14 @@ pub fn candidate(path: &Path) -> Candidate {
 /// Loads one input from its bytes.
 pub fn load(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     if bytes.is_empty() {
-        return Err(LoadError::Empty { path: path.to_path_buf() });
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+        });
     }
-    let unsupported = |what: &str| LoadError::Unsupported { path: path.to_path_buf(), what: what.to_string() };
+    let unsupported = |what: &str| LoadError::Unsupported {
+        path: path.to_path_buf(),
+        what: what.to_string(),
+    };
     let head = &bytes[..bytes.len().min(1024)];
     if head.starts_with(b"%PDF") {
         return Err(unsupported("PDF: the PDF loader is not built yet"));
@@ -65,13 +76,20 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         return Err(unsupported("RTF"));
     }
     let lower: Vec<u8> = head.iter().take(512).map(u8::to_ascii_lowercase).collect();
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let looks_html = lower.windows(5).any(|w| w == b"<html") || lower.windows(9).any(|w| w == b"<!doctype");
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let looks_html =
+        lower.windows(5).any(|w| w == b"<html") || lower.windows(9).any(|w| w == b"<!doctype");
     if looks_html || matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) {
         return Err(unsupported("HTML: the HTML loader is not built yet"));
     }
     if matches!(ext.as_deref(), Some("pdf" | "doc" | "docx" | "odt" | "rtf")) {
-        return Err(unsupported(&format!(".{} file whose bytes are not that format either", ext.unwrap_or_default())));
+        return Err(unsupported(&format!(
+            ".{} file whose bytes are not that format either",
+            ext.unwrap_or_default()
+        )));
     }
     text::load(path, bytes)
 }

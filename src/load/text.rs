@@ -28,14 +28,21 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         Err(e) => {
             let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             warnings.push(Code::DecodedAsWindows1252.warn(
-                format!("not valid UTF-8 (first bad byte at offset {}); decoded as Windows-1252", e.valid_up_to()),
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {}); decoded as Windows-1252",
+                    e.valid_up_to()
+                ),
                 None,
             ));
             decoded
         }
     };
     let doc = parse(&text);
-    Ok(Loaded { doc, format: Format::Text, warnings })
+    Ok(Loaded {
+        doc,
+        format: Format::Text,
+        warnings,
+    })
 }
 
 /// Share of control bytes above which an input is taken for binary data.
@@ -44,13 +51,22 @@ const MAX_CONTROL_SHARE: f64 = 0.02;
 fn check_not_binary(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     if let Some(at) = sample.iter().position(|&b| b == 0) {
-        return Err(LoadError::Binary { path: path.to_path_buf(), reason: format!("NUL byte at offset {at}") });
+        return Err(LoadError::Binary {
+            path: path.to_path_buf(),
+            reason: format!("NUL byte at offset {at}"),
+        });
     }
-    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     if control as f64 > sample.len() as f64 * MAX_CONTROL_SHARE {
         return Err(LoadError::Binary {
             path: path.to_path_buf(),
-            reason: format!("{control} control bytes in the first {} bytes", sample.len()),
+            reason: format!(
+                "{control} control bytes in the first {} bytes",
+                sample.len()
+            ),
         });
     }
     Ok(())
@@ -62,7 +78,10 @@ pub fn parse(text: &str) -> Document {
     let mut page = 1u32;
     let mut pages = Vec::new();
     if has_pages {
-        pages.push(PageInfo { number: OneIndexed::MIN, stamp: None });
+        pages.push(PageInfo {
+            number: OneIndexed::MIN,
+            stamp: None,
+        });
     }
     let mut lines = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
@@ -74,7 +93,10 @@ pub fn parse(text: &str) -> Document {
         while let Some(part) = parts.next() {
             if !first {
                 page += 1;
-                pages.push(PageInfo { number: OneIndexed::new(page).unwrap_or(OneIndexed::MIN), stamp: None });
+                pages.push(PageInfo {
+                    number: OneIndexed::new(page).unwrap_or(OneIndexed::MIN),
+                    stamp: None,
+                });
             }
             let last = parts.peek().is_none();
             first = false;
@@ -82,7 +104,11 @@ pub fn parse(text: &str) -> Document {
                 continue;
             }
             let provenance = Provenance {
-                page: if has_pages { OneIndexed::new(page) } else { None },
+                page: if has_pages {
+                    OneIndexed::new(page)
+                } else {
+                    None
+                },
                 line: Some(OneIndexed::from_zero_indexed(i)),
             };
             let line = normalise_line(part, provenance);
@@ -100,26 +126,58 @@ pub fn parse(text: &str) -> Document {
 
 fn stamp(text: &str) -> Option<u32> {
     let t = text.trim();
-    let n = t.strip_prefix("Page ").or_else(|| t.strip_prefix("page "))?;
+    let n = t
+        .strip_prefix("Page ")
+        .or_else(|| t.strip_prefix("page "))?;
     n.trim().parse().ok()
 }
 
-static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\([^)\s]*\)").expect("link regex"));
-static BREAK_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s*</?(?:p|br|li|tr|div|ul|ol|table|pre)\b[^>]*>\s*").expect("break regex"));
-static OTHER_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)</?(?:i|b|u|em|strong|span|td|th|input|font|sup|sub|a)\b[^>]*/?>").expect("tag regex"));
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\([^)\s]*\)").expect("link regex"));
+static BREAK_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*</?(?:p|br|li|tr|div|ul|ol|table|pre)\b[^>]*>\s*").expect("break regex")
+});
+static OTHER_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(?:i|b|u|em|strong|span|td|th|input|font|sup|sub|a)\b[^>]*/?>")
+        .expect("tag regex")
+});
 
 /// Bullet marks that open a list line in converted text.
-const BULLETS: &[&str] = &["- ", "• ", "● ", "▪ ", "◦ ", "* ", "· ", "\u{f0b7} ", "– ", "o "];
+const BULLETS: &[&str] = &[
+    "- ",
+    "• ",
+    "● ",
+    "▪ ",
+    "◦ ",
+    "* ",
+    "· ",
+    "\u{f0b7} ",
+    "– ",
+    "o ",
+];
 
 fn normalise_line(raw: &str, provenance: Provenance) -> Line {
     let mut bold = false;
     let mut bullet = false;
     if raw.contains('\t') {
-        let cells: Vec<Cell> = raw.split('\t').map(|c| Cell { text: clean(c, true).0 }).collect();
-        let text = cells.iter().map(|c| c.text.replace('\n', " ")).collect::<Vec<_>>().join("\t");
-        return Line { text, cells, bold, bullet, provenance };
+        let cells: Vec<Cell> = raw
+            .split('\t')
+            .map(|c| Cell {
+                text: clean(c, true).0,
+            })
+            .collect();
+        let text = cells
+            .iter()
+            .map(|c| c.text.replace('\n', " "))
+            .collect::<Vec<_>>()
+            .join("\t");
+        return Line {
+            text,
+            cells,
+            bold,
+            bullet,
+            provenance,
+        };
     }
     let mut t = raw.trim_start();
     for b in BULLETS {
@@ -135,13 +193,22 @@ fn normalise_line(raw: &str, provenance: Provenance) -> Line {
     }
     let (text, all_bold) = clean(t, false);
     bold |= all_bold;
-    Line { text, cells: Vec::new(), bold, bullet, provenance }
+    Line {
+        text,
+        cells: Vec::new(),
+        bold,
+        bullet,
+        provenance,
+    }
 }
 
 /// Removes markup; returns the clean text and whether it was wholly bold.
 fn clean(s: &str, in_cell: bool) -> (String, bool) {
     let trimmed = s.trim();
-    let all_bold = trimmed.len() > 4 && trimmed.starts_with("**") && trimmed.ends_with("**") && trimmed.matches("**").count() == 2;
+    let all_bold = trimmed.len() > 4
+        && trimmed.starts_with("**")
+        && trimmed.ends_with("**")
+        && trimmed.matches("**").count() == 2;
     let mut t = std::borrow::Cow::Borrowed(trimmed);
     if t.contains("**") {
         t = t.replace("**", "").into();
@@ -186,7 +253,9 @@ mod tests {
 
     #[test]
     fn markdown_and_html_are_removed() {
-        let d = parse("1. **FILMING AT MEETINGS**\n- a. Done **(Action: Eubert Malcom).**\nWatch it [Here](#)\n");
+        let d = parse(
+            "1. **FILMING AT MEETINGS**\n- a. Done **(Action: Eubert Malcom).**\nWatch it [Here](#)\n",
+        );
         assert_eq!(d.lines.len(), 3);
         assert_eq!(d.lines[0].text, "1. FILMING AT MEETINGS");
         assert!(!d.lines[0].bold, "only part of the line is bold");
@@ -229,8 +298,14 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(matches!(load(Path::new("x.txt"), b"ab\0cd"), Err(LoadError::Binary { .. })));
+        assert!(matches!(
+            load(Path::new("x.txt"), b"ab\0cd"),
+            Err(LoadError::Binary { .. })
+        ));
         let noise: Vec<u8> = (0..200u8).map(|i| i % 8).collect();
-        assert!(matches!(load(Path::new("x.txt"), &noise), Err(LoadError::Binary { .. })));
+        assert!(matches!(
+            load(Path::new("x.txt"), &noise),
+            Err(LoadError::Binary { .. })
+        ));
     }
 }
