@@ -50,14 +50,36 @@ impl<'de> Deserialize<'de> for Pattern {
 }
 
 /// A list of alternative patterns; a text matches when any of them does.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(transparent)]
-pub struct Patterns(pub Vec<Pattern>);
+///
+/// The list is also compiled into one [`regex::RegexSet`], so "does any match" is a
+/// single pass over the text however many alternatives a rule lists.
+#[derive(Clone, Debug)]
+pub struct Patterns(pub Vec<Pattern>, regex::RegexSet);
+
+impl<'de> Deserialize<'de> for Patterns {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Patterns, D::Error> {
+        let list = Vec::<Pattern>::deserialize(d)?;
+        let set = regex::RegexSetBuilder::new(list.iter().map(|p| p.as_str()))
+            .size_limit(1 << 26)
+            .build()
+            .map_err(|e| serde::de::Error::custom(format!("invalid pattern list: {e}")))?;
+        Ok(Patterns(list, set))
+    }
+}
 
 impl Patterns {
+    /// Patterns from regex sources (for tests and built-in lists).
+    pub fn from_sources(sources: &[&str]) -> Result<Patterns, regex::Error> {
+        let list = sources
+            .iter()
+            .map(|s| Regex::new(s).map(Pattern))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Patterns(list, regex::RegexSet::new(sources)?))
+    }
+
     /// True when any pattern matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.0.iter().any(|p| p.is_match(text))
+        self.1.is_match(text)
     }
 
     /// The captures of the first pattern that matches.

@@ -63,6 +63,9 @@ impl Span {
     }
 }
 
+/// The longest line taken for a heading that opens a part.
+const MAX_HEADING_BYTES: usize = 300;
+
 /// Lines after a report heading searched for its cover-sheet rows.
 const COVER_LINES: usize = 40;
 
@@ -77,7 +80,8 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
     };
     for (i, line) in doc.lines.iter().enumerate() {
         let text = line.text.trim();
-        if text.is_empty() {
+        // Headings that open a part are short; long lines are prose or table rows.
+        if text.is_empty() || text.len() > MAX_HEADING_BYTES {
             continue;
         }
         let Some(kind) = classify(text, rules) else {

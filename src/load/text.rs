@@ -205,6 +205,10 @@ fn normalise_line(raw: &str, provenance: Provenance) -> Line {
 /// Removes markup; returns the clean text and whether it was wholly bold.
 fn clean(s: &str, in_cell: bool) -> (String, bool) {
     let trimmed = s.trim();
+    // Most lines carry no markup and single spaces: copy them as they are.
+    if !needs_cleaning(trimmed) {
+        return (trimmed.to_string(), false);
+    }
     let all_bold = trimmed.len() > 4
         && trimmed.starts_with("**")
         && trimmed.ends_with("**")
@@ -224,14 +228,45 @@ fn clean(s: &str, in_cell: bool) -> (String, bool) {
     if t.contains('&') {
         t = decode_entities(&t).into();
     }
-    let text = t
-        .split('\n')
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let text = text.replace('\u{ad}', "").replace('\u{a0}', " ");
-    (text, all_bold)
+    (collapse_whitespace(&t), all_bold)
+}
+
+/// One pass: runs of whitespace become one space, paragraph breaks (`\n`) are kept
+/// once, soft hyphens vanish, no-break spaces are spaces; ends are trimmed.
+fn collapse_whitespace(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut pending: Option<char> = None;
+    for c in t.chars() {
+        match c {
+            '\u{ad}' => {}
+            '\n' => pending = Some('\n'),
+            c if c.is_whitespace() => {
+                if pending.is_none() {
+                    pending = Some(' ');
+                }
+            }
+            c => {
+                if let Some(p) = pending.take()
+                    && !out.is_empty()
+                {
+                    out.push(p);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn needs_cleaning(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().any(|&c| {
+        matches!(
+            c,
+            b'*' | b'[' | b'<' | b'&' | b'\t' | b'\r' | b'\x0b' | b'\x0c' | 0xC2
+        )
+    }) || b.windows(2).any(|w| w == b"  ")
+        || s.contains(['\u{ad}', '\u{a0}', '\u{2028}', '\u{3000}'])
 }
 
 fn decode_entities(s: &str) -> String {

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# End-to-end throughput of `councilpack extract` over a corpus of many copies of the
+# bundled packs, at --jobs 1 and --jobs 2, with peak RSS, beside a reference run of
+# `cat` over the same files (the cost of reading them) in the same run.
+#
+#   scripts/bench.sh [COPIES]      (default 60 copies of corpora/ ≈ 36 MB)
+#   CALLGRIND=1 scripts/bench.sh   also counts instructions for one pack (repeatable)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+copies=${1:-60}
+cargo build --release --quiet
+bin=target/release/councilpack
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for i in $(seq 1 "$copies"); do
+  mkdir -p "$work/in/copy$i"
+  cp -r corpora/* "$work/in/copy$i/"
+done
+bytes=$(du -sb "$work/in" | cut -f1)
+mb=$(python3 -c "print(round($bytes/1e6, 1))")
+files=$(find "$work/in" -type f | wc -l)
+echo "corpus: $files packs, $mb MB ($copies copies of corpora/)"
+
+seconds() { python3 -c "import sys; print(float(sys.argv[1]))" "$1"; }
+run() { # label, command...
+  local label=$1; shift
+  local log="$work/time.log"
+  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>&1 || true
+  read -r secs rss <"$log"
+  python3 -c "
+b=$bytes; s=max($secs,0.001); print(f'{\"$label\":28s} {s:7.2f} s  {b/s/1e6:8.1f} MB/s  peak RSS {$rss/1024:7.1f} MB')"
+  echo "$secs" >"$work/$label.secs"
+}
+find "$work/in" -type f -exec cat {} + >/dev/null   # warm the page cache
+run "reference: cat" sh -c "find '$work/in' -type f -exec cat {} + >/dev/null"
+run "councilpack --jobs 1" "$bin" extract "$work/in" --out "$work/out1" --jobs 1 --quiet
+run "councilpack --jobs 2" "$bin" extract "$work/in" --out "$work/out2" --jobs 2 --quiet
+python3 -c "
+a=float(open('$work/councilpack --jobs 1.secs').read()); b=float(open('$work/councilpack --jobs 2.secs').read())
+print(f'speed-up --jobs 2 / --jobs 1: {a/max(b,0.001):.2f}x')"
+if [ "${CALLGRIND:-0}" = 1 ]; then
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$bin" extract corpora/haringey/004_750205f846d61569.txt \
+    --out "$work/cg" --jobs 1 --quiet 2>&1 | grep -E "Collected" || true
+fi
