@@ -95,7 +95,10 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
             continue;
         }
         // A list of appendix titles (a contents list) is one appendix part, not many.
-        if kind == SegmentKind::Appendix && open.kind == SegmentKind::Appendix && i <= open.lines.start + 2 {
+        if kind == SegmentKind::Appendix
+            && open.kind == SegmentKind::Appendix
+            && i <= open.lines.start + 2
+        {
             continue;
         }
         // A report's cover sheet repeats report labels and names its appendices in its

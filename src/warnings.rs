@@ -33,8 +33,6 @@ macro_rules! codes {
 codes! {
     /// The input was not valid UTF-8 and was decoded as Windows-1252.
     DecodedAsWindows1252 = "decoded-as-windows-1252",
-    /// The input held NUL or control bytes that were dropped.
-    ControlCharsDropped = "control-chars-dropped",
     /// Neither a notice of meeting nor any minutes were recognised.
     NoMeeting = "no-meeting",
     /// Minutes were found but their meeting date could not be read.

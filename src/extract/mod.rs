@@ -66,6 +66,12 @@ pub fn extract_pack(
     let council = council::detect(doc, book)
         .or_else(|| ctx.folder_council.clone())
         .or_else(|| ctx.cli_council.clone());
+    if council.is_none() {
+        warnings.push(crate::warnings::Code::UnknownCouncil.warn(
+            "no council named in the text, its folder or --council: extracted with the default rules",
+            None,
+        ));
+    }
     let rules: &RuleSet = book.for_council(council.as_deref());
     let spans = segment::segment(doc, &rules.segment);
 

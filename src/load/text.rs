@@ -134,13 +134,39 @@ fn stamp(text: &str) -> Option<u32> {
 
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\([^)\s]*\)").expect("link regex"));
-static BREAK_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*</?(?:p|br|li|tr|div|ul|ol|table|pre)\b[^>]*>\s*").expect("break regex")
-});
-static OTHER_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)</?(?:i|b|u|em|strong|span|td|th|input|font|sup|sub|a)\b[^>]*/?>")
-        .expect("tag regex")
-});
+/// Tags that break a paragraph (a `\n` inside a cell); other inline tags vanish.
+const BREAK_TAGS: &[&str] = &["p", "br", "li", "tr", "div", "ul", "ol", "table", "pre"];
+const INLINE_TAGS: &[&str] = &[
+    "i", "b", "u", "em", "strong", "span", "td", "th", "input", "font", "sup", "sub", "a",
+];
+
+/// Removes the HTML tags that PDF-to-text converters leave in text: block tags become
+/// `sep`, inline tags vanish, anything else that merely looks like a tag ("<5 years") stays.
+fn strip_tags(t: &str, sep: char) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let after = &rest[lt + 1..];
+        let Some(gt) = after.find('>') else {
+            out.push_str(&rest[lt..]);
+            return out;
+        };
+        let inner = after[..gt].trim_start_matches('/');
+        let name_len = inner
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(inner.len());
+        let name = inner[..name_len].to_ascii_lowercase();
+        if BREAK_TAGS.contains(&name.as_str()) {
+            out.push(sep);
+        } else if !INLINE_TAGS.contains(&name.as_str()) {
+            out.push_str(&rest[lt..lt + 1 + gt + 1]);
+        }
+        rest = &after[gt + 1..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// Bullet marks that open a list line in converted text.
 const BULLETS: &[&str] = &[
@@ -221,9 +247,7 @@ fn clean(s: &str, in_cell: bool) -> (String, bool) {
         t = LINK.replace_all(&t, "$1").into_owned().into();
     }
     if t.contains('<') {
-        let sep = if in_cell { "\n" } else { " " };
-        let broken = BREAK_TAG.replace_all(&t, sep).into_owned();
-        t = OTHER_TAG.replace_all(&broken, "").into_owned().into();
+        t = strip_tags(&t, if in_cell { '\n' } else { ' ' }).into();
     }
     if t.contains('&') {
         t = decode_entities(&t).into();
@@ -305,6 +329,15 @@ mod tests {
         assert_eq!(d.lines[0].cells.len(), 3);
         assert_eq!(d.lines[0].cells[1].text, "Cllr A (Chair)\nB & C");
         assert_eq!(d.lines[0].text, "Members\tCllr A (Chair) B & C\t");
+    }
+
+    #[test]
+    fn tags_that_are_not_markup_stay() {
+        assert_eq!(
+            strip_tags("a <5 years> b <i>c</i><br/>d", ' '),
+            "a <5 years> b c d"
+        );
+        assert_eq!(strip_tags("x <unclosed", ' '), "x <unclosed");
     }
 
     #[test]
