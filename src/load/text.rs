@@ -376,4 +376,35 @@ mod tests {
             Err(LoadError::Binary { .. })
         ));
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Every line points into the input: line numbers are 1-based, never beyond
+            /// the input's line count, and never go backwards; prose has no runs of spaces.
+            #[test]
+            fn provenance_and_whitespace(text in "([a-zA-Z*<>&\\[\\]()#. \t\u{c}\u{a0}\u{ad}-]{0,12}\n?){0,12}") {
+                let doc = parse(&text);
+                let max = text.split('\n').count() as u32;
+                let mut last = 0;
+                for line in &doc.lines {
+                    let n = line.provenance.line.expect("text lines have numbers").get();
+                    prop_assert!(n >= 1 && n <= max, "line {} of {}", n, max);
+                    prop_assert!(n >= last);
+                    last = n;
+                    if !line.is_row() {
+                        prop_assert!(!line.text.contains("  "), "{:?}", line.text);
+                        prop_assert!(!line.text.contains('\t'));
+                        prop_assert_eq!(line.text.trim(), line.text.as_str());
+                    }
+                    match line.provenance.page {
+                        Some(p) => prop_assert!(p.get() as usize <= doc.pages.len()),
+                        None => prop_assert!(doc.pages.is_empty()),
+                    }
+                }
+            }
+        }
+    }
 }
