@@ -108,7 +108,7 @@ impl Words {
     /// True when `word` is in the list (case-insensitive).
     pub fn contains(&self, word: &str) -> bool {
         let w = word.to_lowercase();
-        self.0.iter().any(|x| *x == w)
+        self.0.contains(&w)
     }
 
     /// The entries in order (lowercase).
