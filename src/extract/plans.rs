@@ -69,6 +69,14 @@ crate::rule_section! {
         person_name: Pattern,
         /// An organisation acronym that can stand alone as an owner ("CSM", "CST").
         acronym: Pattern,
+        /// Post words for owners beyond `[common] role_words` ("analyst", "inspector").
+        post_words: Words,
+        /// The end of an organisation name run straight into the next owner's post
+        /// ("…, MPS Head of …"); split there when an owner cell has several commas.
+        owner_org_end: Pattern,
+        /// Longest owner, in characters: longer text is a comment that leaked into the
+        /// owner column, not an owner.
+        max_owner_chars: usize,
         /// Fewest letters an action's text must have.
         min_text_letters: usize,
     }
@@ -158,7 +166,7 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Acti
             continue;
         }
         let rec = align(&cells, &b.header, r, idx);
-        b.push(rec, r);
+        b.push(rec, rules);
     }
     plans.extend(open.take().and_then(|b| b.finish(doc, rules, key)));
     plans
@@ -173,14 +181,15 @@ struct PlanBuilder {
 
 impl PlanBuilder {
     /// Adds a row, or joins it to the row above when it continues that row's cells.
-    fn push(&mut self, rec: Record, r: &PlanRules) {
+    fn push(&mut self, rec: Record, rules: &RuleSet) {
+        let r = &rules.plans;
         let fields = [&rec.r#ref, &rec.text, &rec.owner, &rec.organisation, &rec.comment, &rec.status, &rec.end];
         if fields.iter().all(|f| f.is_empty()) {
             return;
         }
         let has_ref_col = self.header.fields.contains(&Some(Field::Ref));
         match self.records.last_mut() {
-            Some(prev) if continues(prev, &rec, has_ref_col, r) => join(prev, rec, r),
+            Some(prev) if continues(prev, &rec, has_ref_col, rules) => join(prev, rec, r),
             _ => self.records.push(rec),
         }
     }
@@ -332,21 +341,29 @@ fn fit(cells: &[&str], h: &Header, shift: usize, r: &PlanRules) -> i32 {
             (Some(Field::Text), true) => -1,
             (Some(Field::Text), false) if len >= 15 => 1,
             (Some(Field::Owner), false) if starts_lower(c) || len > 150 => -1,
+            (Some(Field::Owner), false) if r.person_name.is_match(c) => 2,
             (Some(Field::Owner), false) => 1,
             (Some(Field::Start | Field::End), false) if len > 30 => -1,
-            (None, false) if h.empty[j] => -2,
+            (None, false) if h.empty[j] => -1,
             _ => 0,
         };
     }
     let covered = h.fields.len().saturating_sub(shift);
-    score - cells.iter().skip(covered).filter(|c| !c.is_empty()).count() as i32
+    score - 2 * cells.iter().skip(covered).filter(|c| !c.is_empty()).count() as i32
 }
 
 /// True when `rec` continues the cells of `prev` rather than starting a new row.
-fn continues(prev: &Record, rec: &Record, has_ref_col: bool, r: &PlanRules) -> bool {
+fn continues(prev: &Record, rec: &Record, has_ref_col: bool, rules: &RuleSet) -> bool {
+    let r = &rules.plans;
     if has_ref_col && r.ref_cell.is_match(rec.r#ref.trim()) {
         return false;
     }
+    // In a bulleted owner column every new row's owner opens with a bullet or names a
+    // post or person; a bare fragment ("Council", "Safety and") is the cell wrapping.
+    let owner_fragment = starts_with_bullet(prev.owner.trim_start(), r)
+        && !rec.owner.is_empty()
+        && !starts_with_bullet(&rec.owner, r)
+        && !is_owner_like(&rec.owner, rules, false);
     rec.text.is_empty()
         || (has_ref_col && rec.r#ref.is_empty() && !prev.r#ref.is_empty())
         || starts_lower(&rec.text)
@@ -354,6 +371,7 @@ fn continues(prev: &Record, rec: &Record, has_ref_col: bool, r: &PlanRules) -> b
         || r.continuation_end.is_match(prev.text.trim_end())
         || (!prev.owner.is_empty() && r.continuation_end.is_match(prev.owner.trim_end()))
         || starts_lower(&rec.owner)
+        || owner_fragment
 }
 
 /// Joins a continuation line into the row above, cell by cell.
@@ -440,6 +458,19 @@ fn split_owners(cell: &str, rules: &RuleSet) -> Vec<Owner> {
             parts.push(piece.to_string());
         }
     }
+    // "Post, Org Post, Org": the line breaks between owners were lost in conversion.
+    let parts: Vec<String> = parts
+        .into_iter()
+        .flat_map(|p| {
+            if p.matches(',').count() < 2 {
+                return vec![p];
+            }
+            let mut cuts: Vec<usize> = r.owner_org_end.find_iter(&p).map(|m| m.end() - 1).collect();
+            cuts.insert(0, 0);
+            cuts.push(p.len());
+            cuts.windows(2).map(|w| p[w[0]..w[1]].to_string()).collect()
+        })
+        .collect();
     let mut out: Vec<String> = Vec::new();
     for part in parts {
         let part = trim_owner(&part);
@@ -459,8 +490,11 @@ fn split_owners(cell: &str, rules: &RuleSet) -> Vec<Owner> {
         }
         out.push(part);
     }
+    // Owners are names or posts: capitalised, short. Lower-case or long text is a
+    // fragment of another column that the conversion pushed into this one.
     out.into_iter()
         .filter(|o| o.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .filter(|o| !starts_lower(o) && o.chars().count() <= r.max_owner_chars)
         .map(|raw| Owner { name: raw.clone(), kind: owner_kind(&raw, rules), raw })
         .collect()
 }
@@ -472,13 +506,16 @@ fn trim_owner(s: &str) -> String {
 /// A part that can stand alone as an owner: a personal name or a post (and, between
 /// "and"/"&"/"/", an acronym such as "CSM").
 fn is_owner_like(p: &str, rules: &RuleSet, acronym_ok: bool) -> bool {
-    is_person(p, rules) || has_word(p, &rules.common.role_words) || (acronym_ok && rules.plans.acronym.is_match(p))
+    is_person(p, rules) || is_post(p, rules) || (acronym_ok && rules.plans.acronym.is_match(p))
 }
 
 fn is_person(p: &str, rules: &RuleSet) -> bool {
-    rules.plans.person_name.is_match(p)
-        && !has_word(p, &rules.common.role_words)
-        && !has_word(p, &rules.common.group_words)
+    rules.plans.person_name.is_match(p) && !is_post(p, rules) && !has_word(p, &rules.common.group_words)
+}
+
+/// True when the text names a post ("Head of …", "Intelligence Analyst").
+fn is_post(p: &str, rules: &RuleSet) -> bool {
+    has_word(p, &rules.common.role_words) || has_word(p, &rules.plans.post_words)
 }
 
 /// True when one of `words` (single words or phrases) occurs as whole words in `text`.
@@ -490,7 +527,7 @@ fn has_word(text: &str, words: &Words) -> bool {
 }
 
 fn owner_kind(owner: &str, rules: &RuleSet) -> OwnerKind {
-    if has_word(owner, &rules.common.role_words) {
+    if is_post(owner, rules) {
         OwnerKind::Role
     } else if has_word(owner, &rules.common.group_words) {
         OwnerKind::Group
@@ -610,6 +647,14 @@ mod tests {
         assert_eq!(s("Diane Egan, Robert South"), ["Diane Egan", "Robert South"]);
         assert_eq!(s("Keith Trotter & Graham Philpot"), ["Keith Trotter", "Graham Philpot"]);
         assert_eq!(s("Jo Bloggs; Communications Team"), ["Jo Bloggs", "Communications Team"]);
+        assert_eq!(
+            s("Chief Inspector, MPS Head of Community Safety, Haringey Council Engagement Officer, Haringey Council"),
+            [
+                "Chief Inspector, MPS",
+                "Head of Community Safety, Haringey Council",
+                "Engagement Officer, Haringey Council"
+            ]
+        );
     }
 
     #[test]
