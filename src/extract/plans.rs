@@ -13,9 +13,11 @@
 //! the table numbers its rows is joined to the row above). A key/value row such as
 //! "Lead Officer: Name" on a cover sheet is not a plan.
 
+use std::collections::HashMap;
+
 use crate::extract::MeetingKey;
 use crate::extract::dates;
-use crate::model::{Document, Line};
+use crate::model::Document;
 use crate::pack::{ActionPlan, Owner, OwnerKind, PlanAction};
 use crate::rules::{Pattern, Patterns, RuleSet, Words};
 
@@ -169,6 +171,16 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Acti
         b.push(rec, rules);
     }
     plans.extend(open.take().and_then(|b| b.finish(doc, rules, key)));
+    // Identical rows (same reference and text) get the occurrence number in their id, so
+    // ids stay unique and stable for the same input.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for a in plans.iter_mut().flat_map(|p| p.actions.iter_mut()) {
+        let n = seen.entry(a.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            a.id = key.id("plan", &[a.r#ref.as_deref().unwrap_or(""), &a.text, &n.to_string()]);
+        }
+    }
     plans
 }
 
@@ -522,7 +534,9 @@ fn is_post(p: &str, rules: &RuleSet) -> bool {
 fn has_word(text: &str, words: &Words) -> bool {
     let norm: String =
         text.to_lowercase().chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { ' ' }).collect();
-    let padded = format!(" {} ", norm.split_whitespace().collect::<Vec<_>>().join(" "));
+    // "Officer- National": a dash at a word's edge is punctuation, inside it ("co-chair") a letter.
+    let tokens: Vec<&str> = norm.split_whitespace().map(|w| w.trim_matches('-')).filter(|w| !w.is_empty()).collect();
+    let padded = format!(" {} ", tokens.join(" "));
     words.iter().any(|w| padded.contains(&format!(" {w} ")))
 }
 
@@ -538,15 +552,22 @@ fn owner_kind(owner: &str, rules: &RuleSet) -> OwnerKind {
     }
 }
 
-/// The nearest non-blank prose line above the plan's header, if close.
+/// The nearest non-blank prose line above the plan's header, or a one-cell banner row
+/// directly above it (" | Action Plan | | ").
 fn title_above(doc: &Document, start: usize) -> Option<String> {
-    doc.lines[..start]
-        .iter()
-        .rev()
-        .take(6)
-        .take_while(|l| !l.is_row())
-        .find(|l: &&Line| !l.is_blank())
-        .map(|l| clean(&l.text))
+    for l in doc.lines[..start].iter().rev().take(6) {
+        if l.is_row() {
+            let mut filled = l.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty());
+            return match (filled.next(), filled.next()) {
+                (Some(t), None) => Some(clean(t)),
+                _ => None,
+            };
+        }
+        if !l.is_blank() {
+            return Some(clean(&l.text));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -668,6 +689,18 @@ mod tests {
     }
 
     #[test]
+    fn banner_row_titles_the_plan_and_identical_rows_get_distinct_ids() {
+        let p = run("\tAction Plan\t\t\n\
+            Action\tLead Officer\tTimescale\n\
+            Review the data.\tJo Bloggs\tMarch 2021\n\
+            Review the data.\tJo Bloggs\tMarch 2021\n");
+        assert_eq!(p[0].title.as_deref(), Some("Action Plan"));
+        assert_eq!(p[0].actions.len(), 2);
+        assert_ne!(p[0].actions[0].id, p[0].actions[1].id);
+        assert_eq!(p[0].actions[0].end.as_deref(), Some("March 2021"));
+    }
+
+    #[test]
     fn key_value_lead_officer_is_not_a_plan() {
         assert!(run("Report for:\tCommunity Safety Partnership\nLead Officer:\tJo Bloggs, Director\nWard(s) affected:\tAll\n").is_empty());
     }
@@ -680,5 +713,6 @@ mod tests {
         assert_eq!(k("Robert South"), OwnerKind::Person);
         assert_eq!(k("Borough Commander"), OwnerKind::Role);
         assert_eq!(k("Communications Team"), OwnerKind::Group);
+        assert_eq!(k("Assistant Chief Officer- National Probation Service"), OwnerKind::Role);
     }
 }

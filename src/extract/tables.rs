@@ -8,6 +8,8 @@
 //! tables (membership lists, cover sheets, action plans) fail the numeric share and are
 //! left out. Nothing here looks at the input format.
 
+use std::collections::HashMap;
+
 use crate::extract::MeetingKey;
 use crate::extract::cells;
 use crate::model::{Document, Line};
@@ -51,6 +53,16 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Tabl
         }
         if let Some(t) = build(doc, start, &doc.lines[start..i], r, key) {
             tables.push(t);
+        }
+    }
+    // Same title and first row label twice: the occurrence number keeps ids unique.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for t in &mut tables {
+        let n = seen.entry(t.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let label = t.rows.first().and_then(|r| r.first()).map_or("", |c| c.text.as_str());
+            t.id = key.id("tbl", &[t.title.as_deref().unwrap_or(""), label, &n.to_string()]);
         }
     }
     tables
