@@ -6,6 +6,7 @@
 
 pub mod actions;
 pub mod attendees;
+pub mod cells;
 pub mod council;
 pub mod dates;
 pub mod ids;

@@ -1,19 +1,718 @@
 //! Action-plan tables: rows that name a responsible owner.
+//!
+//! Takes the document's table-row lines and returns one [`ActionPlan`] per plan table. A
+//! plan starts at a header row with an owner column ("Lead Officer", "Named CSP Lead",
+//! "Action by", "Responsible …"); the other columns are mapped by their header words (all
+//! in `[plans]`). Body rows are then read until the table ends (a prose line or too long a
+//! gap); a repeated header on the next page re-maps the columns and continues the plan.
+//!
+//! PDF-to-text conversion damages these tables in two general ways, both handled here:
+//! a row may lose or gain an empty column (each row is aligned to the header by the
+//! alignment whose cells fit their columns best), and a tall cell may be split over several
+//! lines (a line whose text continues a sentence, has no text, or has no reference where
+//! the table numbers its rows is joined to the row above). A key/value row such as
+//! "Lead Officer: Name" on a cover sheet is not a plan.
+
+use std::collections::HashMap;
 
 use crate::extract::MeetingKey;
+use crate::extract::dates;
 use crate::model::Document;
-use crate::pack::ActionPlan;
-use crate::rules::{Patterns, RuleSet};
+use crate::pack::{ActionPlan, Owner, OwnerKind, PlanAction};
+use crate::rules::{Pattern, Patterns, RuleSet, Words};
 
 crate::rule_section! {
     /// Action-plan tables.
     pub struct PlanRules / RawPlanRules {
         /// Header cells naming the owner column.
         owner_header: Patterns,
+        /// Header cells naming the action text column.
+        text_header: Patterns,
+        /// Header cells naming the row number / reference column.
+        ref_header: Patterns,
+        /// Header cells naming the theme / priority column.
+        theme_header: Patterns,
+        /// Header cells naming the lead organisation column.
+        organisation_header: Patterns,
+        /// Header cells naming the start date column.
+        start_header: Patterns,
+        /// Header cells naming the end date / timescale column.
+        end_header: Patterns,
+        /// Header cells naming the RAG / progress / status column.
+        status_header: Patterns,
+        /// Header cells naming the comment / update column.
+        comment_header: Patterns,
+        /// Fewest cells a header row has (a two-cell row is a key/value pair).
+        min_header_cells: usize,
+        /// Longest header cell, in characters.
+        max_header_cell_chars: usize,
+        /// A row reference as printed ("1", "3.2", "A4").
+        ref_cell: Pattern,
+        /// Non-row lines (blank or matching `gap_line`) allowed inside a table.
+        max_gap_lines: usize,
+        /// A non-blank line that may sit inside a table: a page-number stamp.
+        gap_line: Pattern,
+        /// Text that ends mid-phrase: the next line continues the cell.
+        continuation_end: Pattern,
+        /// An owner cell that points at the row above ("As above").
+        same_as_above: Pattern,
+        /// Separators that always split an owner cell (";", " with ", bullets "•").
+        owner_split: Pattern,
+        /// A dash that starts each owner in a bulleted owner cell ("-Head of …").
+        owner_bullet: Pattern,
+        /// Joiners that split an owner cell only when every part is itself an owner
+        /// (" and ", "&", "/").
+        owner_joiner: Pattern,
+        /// A run of initial + surname names with nothing between them ("D Paterson O Williams").
+        initials_run: Pattern,
+        /// One initial + surname inside `initials_run`.
+        initial_name: Pattern,
+        /// A personal name: 2–3 capitalised words, or an initial and a surname.
+        person_name: Pattern,
+        /// An organisation acronym that can stand alone as an owner ("CSM", "CST").
+        acronym: Pattern,
+        /// Post words for owners beyond `[common] role_words` ("analyst", "inspector").
+        post_words: Words,
+        /// The end of an organisation name run straight into the next owner's post
+        /// ("…, MPS Head of …"); split there when an owner cell has several commas.
+        owner_org_end: Pattern,
+        /// Longest owner, in characters: longer text is a comment that leaked into the
+        /// owner column, not an owner.
+        max_owner_chars: usize,
+        /// Fewest letters an action's text must have.
+        min_text_letters: usize,
+    }
+}
+
+/// What a column of a plan holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Ref,
+    Theme,
+    Text,
+    Owner,
+    Organisation,
+    Start,
+    End,
+    Status,
+    Comment,
+}
+
+/// Header fields of one plan, column by column, and which header cells were empty.
+#[derive(Debug, Clone)]
+struct Header {
+    fields: Vec<Option<Field>>,
+    empty: Vec<bool>,
+}
+
+/// One row's cells by field, before cleaning.
+#[derive(Debug, Clone, Default)]
+struct Record {
+    r#ref: String,
+    theme: String,
+    text: String,
+    owner: String,
+    organisation: String,
+    start: String,
+    end: String,
+    status: String,
+    comment: String,
+    line: usize,
+}
+
+impl Record {
+    fn get_mut(&mut self, f: Field) -> &mut String {
+        match f {
+            Field::Ref => &mut self.r#ref,
+            Field::Theme => &mut self.theme,
+            Field::Text => &mut self.text,
+            Field::Owner => &mut self.owner,
+            Field::Organisation => &mut self.organisation,
+            Field::Start => &mut self.start,
+            Field::End => &mut self.end,
+            Field::Status => &mut self.status,
+            Field::Comment => &mut self.comment,
+        }
     }
 }
 
 /// Every action plan in the document.
-pub fn extract(_doc: &Document, _rules: &RuleSet, _key: MeetingKey<'_>) -> Vec<ActionPlan> {
-    Vec::new()
+pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<ActionPlan> {
+    let r = &rules.plans;
+    let mut plans = Vec::new();
+    let mut open: Option<PlanBuilder> = None;
+    let mut gap = 0;
+    for (idx, line) in doc.lines.iter().enumerate() {
+        if !line.is_row() {
+            if open.is_some() {
+                gap += 1;
+                let allowed = line.is_blank() || r.gap_line.is_match(line.text.trim());
+                if !allowed || gap > r.max_gap_lines {
+                    plans.extend(open.take().and_then(|b| b.finish(doc, rules, key)));
+                }
+            }
+            continue;
+        }
+        gap = 0;
+        let cells: Vec<&str> = line.cells.iter().map(|c| c.text.trim()).collect();
+        if let Some(header) = map_header(&cells, r) {
+            match open.as_mut() {
+                // A repeated header (next page): same plan, columns re-mapped.
+                Some(b) => b.header = header,
+                None => open = Some(PlanBuilder { header, start: idx, records: Vec::new() }),
+            }
+            continue;
+        }
+        let Some(b) = open.as_mut() else { continue };
+        if is_header_like(&cells, r) {
+            continue;
+        }
+        let rec = align(&cells, &b.header, r, idx);
+        b.push(rec, rules);
+    }
+    plans.extend(open.take().and_then(|b| b.finish(doc, rules, key)));
+    // Identical rows (same reference and text) get the occurrence number in their id, so
+    // ids stay unique and stable for the same input.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for a in plans.iter_mut().flat_map(|p| p.actions.iter_mut()) {
+        let n = seen.entry(a.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            a.id = key.id("plan", &[a.r#ref.as_deref().unwrap_or(""), &a.text, &n.to_string()]);
+        }
+    }
+    plans
+}
+
+/// The rows of one plan as they are read.
+struct PlanBuilder {
+    header: Header,
+    start: usize,
+    records: Vec<Record>,
+}
+
+impl PlanBuilder {
+    /// Adds a row, or joins it to the row above when it continues that row's cells.
+    fn push(&mut self, rec: Record, rules: &RuleSet) {
+        let r = &rules.plans;
+        let fields = [&rec.r#ref, &rec.text, &rec.owner, &rec.organisation, &rec.comment, &rec.status, &rec.end];
+        if fields.iter().all(|f| f.is_empty()) {
+            return;
+        }
+        let has_ref_col = self.header.fields.contains(&Some(Field::Ref));
+        match self.records.last_mut() {
+            Some(prev) if continues(prev, &rec, has_ref_col, rules) => join(prev, rec, r),
+            _ => self.records.push(rec),
+        }
+    }
+
+    fn finish(self, doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Option<ActionPlan> {
+        let r = &rules.plans;
+        let mut actions: Vec<PlanAction> = Vec::new();
+        let mut theme = String::new();
+        for rec in self.records {
+            if !rec.theme.is_empty() {
+                theme = clean(&rec.theme);
+            }
+            let text = clean(&rec.text);
+            if text.chars().filter(|c| c.is_alphabetic()).count() < r.min_text_letters {
+                continue;
+            }
+            let mut owners = if r.same_as_above.is_match(rec.owner.trim()) {
+                actions.last().map(|a| a.owners.clone()).unwrap_or_default()
+            } else {
+                split_owners(&rec.owner, rules)
+            };
+            let organisation = some(clean(&rec.organisation));
+            if owners.is_empty()
+                && let Some(org) = &organisation
+            {
+                owners = split_owners(org, rules);
+            }
+            if owners.is_empty() {
+                continue;
+            }
+            let r#ref = some(clean(&rec.r#ref));
+            let id = key.id("plan", &[r#ref.as_deref().unwrap_or(""), &text]);
+            actions.push(PlanAction {
+                id,
+                r#ref,
+                theme: some(theme.clone()),
+                text,
+                owners,
+                organisation,
+                start: date_or_text(&rec.start, rules),
+                end: date_or_text(&rec.end, rules),
+                status: some(clean(&rec.status)),
+                comment: some(clean(&rec.comment)),
+                provenance: doc.lines[rec.line].provenance,
+            });
+        }
+        if actions.is_empty() {
+            return None;
+        }
+        Some(ActionPlan { title: title_above(doc, self.start), provenance: doc.lines[self.start].provenance, actions })
+    }
+}
+
+/// The column map of a header row, or `None` when the row is not a plan header.
+fn map_header(cells: &[&str], r: &PlanRules) -> Option<Header> {
+    if cells.len() < r.min_header_cells || cells.iter().any(|c| c.chars().count() > r.max_header_cell_chars) {
+        return None;
+    }
+    // "Lead Officer:" is a key of a key/value table, not a column header.
+    let owner_col = cells.iter().position(|c| !c.ends_with(':') && r.owner_header.is_match(c))?;
+    let mut fields: Vec<Option<Field>> = vec![None; cells.len()];
+    fields[owner_col] = Some(Field::Owner);
+    let order = [
+        (Field::Organisation, &r.organisation_header),
+        (Field::Start, &r.start_header),
+        (Field::End, &r.end_header),
+        (Field::Status, &r.status_header),
+        (Field::Comment, &r.comment_header),
+        (Field::Ref, &r.ref_header),
+        (Field::Theme, &r.theme_header),
+        (Field::Text, &r.text_header),
+    ];
+    for (i, cell) in cells.iter().enumerate() {
+        if i == owner_col || cell.is_empty() {
+            continue;
+        }
+        fields[i] = order.iter().find(|(f, p)| !fields.contains(&Some(*f)) && p.is_match(cell)).map(|(f, _)| *f);
+    }
+    // No "Action" header: the leftmost unnamed column holds the text ("Area 1: …").
+    if !fields.contains(&Some(Field::Text)) {
+        let col = fields.iter().position(Option::is_none)?;
+        fields[col] = Some(Field::Text);
+    }
+    Some(Header { fields, empty: cells.iter().map(|c| c.is_empty()).collect() })
+}
+
+/// A row that repeats header words ("Ref | | Actions | … | Risk") above the real header.
+fn is_header_like(cells: &[&str], r: &PlanRules) -> bool {
+    let filled: Vec<&&str> = cells.iter().filter(|c| !c.is_empty()).collect();
+    let all = [
+        &r.owner_header,
+        &r.text_header,
+        &r.ref_header,
+        &r.theme_header,
+        &r.organisation_header,
+        &r.start_header,
+        &r.end_header,
+        &r.status_header,
+        &r.comment_header,
+    ];
+    let hits = filled.iter().filter(|c| all.iter().any(|p| p.is_match(c))).count();
+    hits >= 2 && hits * 2 >= filled.len()
+}
+
+/// Reads a row against the header, choosing the alignment whose cells fit their columns
+/// best: as printed, without the header's empty columns, or shifted right when the row
+/// lost its leading cells.
+fn align(cells: &[&str], header: &Header, r: &PlanRules, line: usize) -> Record {
+    let compact = Header {
+        fields: header.fields.iter().zip(&header.empty).filter(|(_, e)| !**e).map(|(f, _)| *f).collect(),
+        empty: vec![false; header.empty.iter().filter(|e| !**e).count()],
+    };
+    let mut candidates: Vec<(&Header, usize)> = vec![(header, 0)];
+    if compact.fields.len() != header.fields.len() {
+        candidates.push((&compact, 0));
+    }
+    for h in [header, &compact] {
+        if h.fields.len() > cells.len() {
+            candidates.push((h, h.fields.len() - cells.len()));
+        }
+    }
+    let mut best: Option<(i32, &Header, usize)> = None;
+    for (h, shift) in candidates {
+        let s = fit(cells, h, shift, r);
+        if best.is_none_or(|(b, _, _)| s > b) {
+            best = Some((s, h, shift));
+        }
+    }
+    let (_, h, shift) = best.unwrap_or((0, header, 0));
+    let mut rec = Record { line, ..Record::default() };
+    for (j, f) in h.fields.iter().enumerate() {
+        if let (Some(f), Some(cell)) = (f, j.checked_sub(shift).and_then(|i| cells.get(i))) {
+            *rec.get_mut(*f) = (*cell).to_string();
+        }
+    }
+    rec
+}
+
+/// How well a row's cells fit the columns under one alignment.
+fn fit(cells: &[&str], h: &Header, shift: usize, r: &PlanRules) -> i32 {
+    let mut score = 0;
+    let at = |j: usize| j.checked_sub(shift).and_then(|i| cells.get(i)).copied().unwrap_or("");
+    for (j, f) in h.fields.iter().enumerate() {
+        let c = at(j);
+        let len = c.chars().count();
+        score += match (f, c.is_empty()) {
+            (Some(Field::Ref), false) if r.ref_cell.is_match(c) => 2,
+            (Some(Field::Ref), false) => -2,
+            (Some(Field::Text), true) => -1,
+            (Some(Field::Text), false) if len >= 15 => 1,
+            (Some(Field::Owner), false) if starts_lower(c) || len > 150 => -1,
+            (Some(Field::Owner), false) if r.person_name.is_match(c) => 2,
+            (Some(Field::Owner), false) => 1,
+            (Some(Field::Start | Field::End), false) if len > 30 => -1,
+            (None, false) if h.empty[j] => -1,
+            _ => 0,
+        };
+    }
+    let covered = h.fields.len().saturating_sub(shift);
+    score - 2 * cells.iter().skip(covered).filter(|c| !c.is_empty()).count() as i32
+}
+
+/// True when `rec` continues the cells of `prev` rather than starting a new row.
+fn continues(prev: &Record, rec: &Record, has_ref_col: bool, rules: &RuleSet) -> bool {
+    let r = &rules.plans;
+    if has_ref_col && r.ref_cell.is_match(rec.r#ref.trim()) {
+        return false;
+    }
+    // In a bulleted owner column every new row's owner opens with a bullet or names a
+    // post or person; a bare fragment ("Council", "Safety and") is the cell wrapping.
+    let owner_fragment = starts_with_bullet(prev.owner.trim_start(), r)
+        && !rec.owner.is_empty()
+        && !starts_with_bullet(&rec.owner, r)
+        && !is_owner_like(&rec.owner, rules, false);
+    rec.text.is_empty()
+        || (has_ref_col && rec.r#ref.is_empty() && !prev.r#ref.is_empty())
+        || starts_lower(&rec.text)
+        || rec.text.starts_with(|c: char| !c.is_alphanumeric() && !c.is_whitespace() && !"\"'‘“-–•".contains(c))
+        || r.continuation_end.is_match(prev.text.trim_end())
+        || (!prev.owner.is_empty() && r.continuation_end.is_match(prev.owner.trim_end()))
+        || starts_lower(&rec.owner)
+        || owner_fragment
+}
+
+/// Joins a continuation line into the row above, cell by cell.
+fn join(prev: &mut Record, rec: Record, r: &PlanRules) {
+    // Owner lines join into one owner when the owner is bulleted ("-Head of …" wraps) or
+    // the line above stops mid-phrase; else each line is another owner.
+    let owner_sep = if starts_with_bullet(prev.owner.trim_start(), r)
+        || r.continuation_end.is_match(prev.owner.trim_end())
+        || starts_lower(&rec.owner)
+    {
+        " "
+    } else {
+        "\n"
+    };
+    append(&mut prev.owner, &rec.owner, owner_sep);
+    append(&mut prev.r#ref, &rec.r#ref, " ");
+    append(&mut prev.theme, &rec.theme, " ");
+    append(&mut prev.text, &rec.text, " ");
+    append(&mut prev.organisation, &rec.organisation, " ");
+    append(&mut prev.start, &rec.start, " ");
+    append(&mut prev.end, &rec.end, " ");
+    append(&mut prev.status, &rec.status, " ");
+    append(&mut prev.comment, &rec.comment, " ");
+}
+
+fn append(to: &mut String, more: &str, sep: &str) {
+    let more = more.trim();
+    if more.is_empty() {
+        return;
+    }
+    if !to.is_empty() {
+        to.push_str(sep);
+    }
+    to.push_str(more);
+}
+
+/// True when an owner cell opens with a bullet dash: its owners are bulleted.
+fn starts_with_bullet(s: &str, r: &PlanRules) -> bool {
+    r.owner_bullet.find(s).is_some_and(|m| m.start() == 0)
+}
+
+fn starts_lower(s: &str) -> bool {
+    s.trim_start().chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whitespace collapsed, markup-free text.
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn some(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+fn date_or_text(s: &str, rules: &RuleSet) -> Option<String> {
+    let s = clean(s);
+    if s.is_empty() {
+        return None;
+    }
+    Some(dates::find_date(&s, &rules.common).unwrap_or(s))
+}
+
+/// The owners named in an owner cell.
+fn split_owners(cell: &str, rules: &RuleSet) -> Vec<Owner> {
+    let r = &rules.plans;
+    let mut parts: Vec<String> = Vec::new();
+    for piece in r.owner_split.split(cell) {
+        let piece = piece.trim();
+        if starts_with_bullet(piece, r) {
+            // Bulleted: every dash that opens a word starts another owner.
+            let starts: Vec<usize> = r
+                .owner_bullet
+                .find_iter(piece)
+                .filter(|m| piece[m.end()..].starts_with(char::is_uppercase))
+                .map(|m| m.start())
+                .collect();
+            let mut bounds = starts.clone();
+            bounds.push(piece.len());
+            if starts.first() != Some(&0) {
+                bounds.insert(0, 0);
+            }
+            parts.extend(bounds.windows(2).map(|w| piece[w[0]..w[1]].to_string()));
+        } else {
+            parts.push(piece.to_string());
+        }
+    }
+    // "Post, Org Post, Org": the line breaks between owners were lost in conversion.
+    let parts: Vec<String> = parts
+        .into_iter()
+        .flat_map(|p| {
+            if p.matches(',').count() < 2 {
+                return vec![p];
+            }
+            let mut cuts: Vec<usize> = r.owner_org_end.find_iter(&p).map(|m| m.end() - 1).collect();
+            cuts.insert(0, 0);
+            cuts.push(p.len());
+            cuts.windows(2).map(|w| p[w[0]..w[1]].to_string()).collect()
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for part in parts {
+        let part = trim_owner(&part);
+        if r.initials_run.is_match(&part) {
+            out.extend(r.initial_name.find_iter(&part).map(|m| m.as_str().trim().to_string()));
+            continue;
+        }
+        let joined: Vec<String> = r.owner_joiner.split(&part).map(trim_owner).collect();
+        if joined.len() > 1 && joined.iter().all(|p| is_owner_like(p, rules, true)) {
+            out.extend(joined);
+            continue;
+        }
+        let commas: Vec<String> = part.split(',').map(trim_owner).collect();
+        if commas.len() > 1 && commas.iter().all(|p| is_owner_like(p, rules, false)) {
+            out.extend(commas);
+            continue;
+        }
+        out.push(part);
+    }
+    // Owners are names or posts: capitalised, short. Lower-case or long text is a
+    // fragment of another column that the conversion pushed into this one.
+    out.into_iter()
+        .filter(|o| o.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .filter(|o| !starts_lower(o) && o.chars().count() <= r.max_owner_chars)
+        .map(|raw| Owner { name: raw.clone(), kind: owner_kind(&raw, rules), raw })
+        .collect()
+}
+
+fn trim_owner(s: &str) -> String {
+    clean(s.trim_matches(|c: char| c.is_whitespace() || "-–—•·,;:.".contains(c)))
+}
+
+/// A part that can stand alone as an owner: a personal name or a post (and, between
+/// "and"/"&"/"/", an acronym such as "CSM").
+fn is_owner_like(p: &str, rules: &RuleSet, acronym_ok: bool) -> bool {
+    is_person(p, rules) || is_post(p, rules) || (acronym_ok && rules.plans.acronym.is_match(p))
+}
+
+fn is_person(p: &str, rules: &RuleSet) -> bool {
+    rules.plans.person_name.is_match(p) && !is_post(p, rules) && !has_word(p, &rules.common.group_words)
+}
+
+/// True when the text names a post ("Head of …", "Intelligence Analyst").
+fn is_post(p: &str, rules: &RuleSet) -> bool {
+    has_word(p, &rules.common.role_words) || has_word(p, &rules.plans.post_words)
+}
+
+/// True when one of `words` (single words or phrases) occurs as whole words in `text`.
+fn has_word(text: &str, words: &Words) -> bool {
+    let norm: String =
+        text.to_lowercase().chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { ' ' }).collect();
+    // "Officer- National": a dash at a word's edge is punctuation, inside it ("co-chair") a letter.
+    let tokens: Vec<&str> = norm.split_whitespace().map(|w| w.trim_matches('-')).filter(|w| !w.is_empty()).collect();
+    let padded = format!(" {} ", tokens.join(" "));
+    words.iter().any(|w| padded.contains(&format!(" {w} ")))
+}
+
+fn owner_kind(owner: &str, rules: &RuleSet) -> OwnerKind {
+    if is_post(owner, rules) {
+        OwnerKind::Role
+    } else if has_word(owner, &rules.common.group_words) {
+        OwnerKind::Group
+    } else if is_person(owner, rules) {
+        OwnerKind::Person
+    } else {
+        OwnerKind::Role
+    }
+}
+
+/// The nearest non-blank prose line above the plan's header, or a one-cell banner row
+/// directly above it (" | Action Plan | | ").
+fn title_above(doc: &Document, start: usize) -> Option<String> {
+    for l in doc.lines[..start].iter().rev().take(6) {
+        if l.is_row() {
+            let mut filled = l.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty());
+            return match (filled.next(), filled.next()) {
+                (Some(t), None) => Some(clean(t)),
+                _ => None,
+            };
+        }
+        if !l.is_blank() {
+            return Some(clean(&l.text));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleBook;
+
+    fn run(text: &str) -> Vec<ActionPlan> {
+        let book = RuleBook::embedded().expect("rules");
+        let doc = Document::from_plain_text(text);
+        extract(&doc, &book.default, MeetingKey { council: Some("X"), body: None, date: None })
+    }
+
+    fn names(a: &PlanAction) -> Vec<&str> {
+        a.owners.iter().map(|o| o.name.as_str()).collect()
+    }
+
+    #[test]
+    fn columns_by_header_words_and_theme_carries() {
+        let p = run("Delivery plan\n\
+            Theme\tAction No\tActions\tNamed CSP Lead\tLead organisation\tStart date\tEnd date\tProgress\n\
+            GOVERNANCE\t1\tSet out the local arrangements\tDiane Egan\tLocal Authority\t01/09/2020\t31/03/2021\tGreen\n\
+            \t2\tHold an annual event\tBorough Commander\tPolice\t\tContinuous\t\n");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].title.as_deref(), Some("Delivery plan"));
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].r#ref.as_deref(), Some("1"));
+        assert_eq!(a[0].text, "Set out the local arrangements");
+        assert_eq!(names(&a[0]), ["Diane Egan"]);
+        assert_eq!(a[0].owners[0].kind, OwnerKind::Person);
+        assert_eq!(a[0].start.as_deref(), Some("2020-09-01"));
+        assert_eq!(a[0].end.as_deref(), Some("2021-03-31"));
+        assert_eq!(a[0].status.as_deref(), Some("Green"));
+        assert_eq!(a[1].theme.as_deref(), Some("GOVERNANCE"));
+        assert_eq!(a[1].end.as_deref(), Some("Continuous"));
+        assert_eq!(a[1].owners[0].kind, OwnerKind::Role);
+    }
+
+    #[test]
+    fn repeated_header_continues_and_rows_realign() {
+        let p = run("Theme\tAction No\tActions\t\tNamed CSP Lead\tEnd date\n\
+            A\t1\tFirst action here\t\tDiane Egan\tContinuous\n\
+            \n\
+            Page 8\n\
+            Ref\t\tActions\t\t\t\n\
+            Theme\tAction No\tActions\t\tNamed CSP Lead\tEnd date\n\
+            \t2\tSecond action here\tJo Bloggs\tContinuous\n\
+            3\tThird action lost its theme cell\t\tRobert South\tContinuous\n");
+        assert_eq!(p.len(), 1);
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 3, "{a:#?}");
+        assert_eq!(names(&a[1]), ["Jo Bloggs"]);
+        assert_eq!(a[2].r#ref.as_deref(), Some("3"));
+        assert_eq!(names(&a[2]), ["Robert South"]);
+    }
+
+    #[test]
+    fn split_cells_are_rejoined() {
+        let p = run("Action\tLead Officer\tStrategic Links\tComments\n\
+            Continue to utilise the Integrated Gangs\t-Superintendent,\t-Young People Strategy\tThe unit has been\n\
+            Unit to provide the tactical approach to\tMetropolitan Police\t\tre-funded\n\
+            enforcement for 8-25 year olds.\tService (MPS)\t\t\n\
+            \t-Head of Community Safety, Haringey Council\t\t\n\
+            Explore piloting place-based\t-Assistant Director for\t\tOn track\n\
+            interventions with partners.\tStronger Communities\t\t\n");
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 2, "{a:#?}");
+        assert_eq!(
+            a[0].text,
+            "Continue to utilise the Integrated Gangs Unit to provide the tactical approach to enforcement for 8-25 year olds."
+        );
+        assert_eq!(
+            names(&a[0]),
+            ["Superintendent, Metropolitan Police Service (MPS)", "Head of Community Safety, Haringey Council"]
+        );
+        assert_eq!(names(&a[1]), ["Assistant Director for Stronger Communities"]);
+        assert_eq!(a[0].comment.as_deref(), Some("The unit has been re-funded"));
+    }
+
+    #[test]
+    fn owner_splitting() {
+        let book = RuleBook::embedded().expect("rules");
+        let s = |c: &str| split_owners(c, &book.default).into_iter().map(|o| o.name).collect::<Vec<_>>();
+        assert_eq!(s("CS Manager, LBH"), ["CS Manager, LBH"]);
+        assert_eq!(
+            s("Superintendent, Metropolitan Police Service (MPS)"),
+            ["Superintendent, Metropolitan Police Service (MPS)"]
+        );
+        assert_eq!(
+            s("Head of Community Safety and Enforcement, Haringey Council"),
+            ["Head of Community Safety and Enforcement, Haringey Council"]
+        );
+        assert_eq!(s("AD Safeguarding and CS Manager, LBH"), ["AD Safeguarding", "CS Manager, LBH"]);
+        assert_eq!(s("CS Manager with CI Safer Neighbourhoods"), ["CS Manager", "CI Safer Neighbourhoods"]);
+        assert_eq!(s("D Paterson O Williams"), ["D Paterson", "O Williams"]);
+        assert_eq!(s("O Williams / P de Bourg"), ["O Williams", "P de Bourg"]);
+        assert_eq!(s("Diane Egan, Robert South"), ["Diane Egan", "Robert South"]);
+        assert_eq!(s("Keith Trotter & Graham Philpot"), ["Keith Trotter", "Graham Philpot"]);
+        assert_eq!(s("Jo Bloggs; Communications Team"), ["Jo Bloggs", "Communications Team"]);
+        assert_eq!(
+            s("Chief Inspector, MPS Head of Community Safety, Haringey Council Engagement Officer, Haringey Council"),
+            [
+                "Chief Inspector, MPS",
+                "Head of Community Safety, Haringey Council",
+                "Engagement Officer, Haringey Council"
+            ]
+        );
+    }
+
+    #[test]
+    fn same_as_above_copies_owners() {
+        let p = run("Priority Area\tActivity\tStatus\tResponsible Lead\n\
+            Gangs\tProvide programmes\t•\tYOS Strategic Manager\n\
+            \tMonitor victim responses\t•\tAs above\n");
+        let a = &p[0].actions;
+        assert_eq!(names(&a[1]), ["YOS Strategic Manager"]);
+        assert_eq!(a[1].theme.as_deref(), Some("Gangs"));
+    }
+
+    #[test]
+    fn banner_row_titles_the_plan_and_identical_rows_get_distinct_ids() {
+        let p = run("\tAction Plan\t\t\n\
+            Action\tLead Officer\tTimescale\n\
+            Review the data.\tJo Bloggs\tMarch 2021\n\
+            Review the data.\tJo Bloggs\tMarch 2021\n");
+        assert_eq!(p[0].title.as_deref(), Some("Action Plan"));
+        assert_eq!(p[0].actions.len(), 2);
+        assert_ne!(p[0].actions[0].id, p[0].actions[1].id);
+        assert_eq!(p[0].actions[0].end.as_deref(), Some("March 2021"));
+    }
+
+    #[test]
+    fn key_value_lead_officer_is_not_a_plan() {
+        assert!(run("Report for:\tCommunity Safety Partnership\nLead Officer:\tJo Bloggs, Director\nWard(s) affected:\tAll\n").is_empty());
+    }
+
+    #[test]
+    fn owner_kinds() {
+        let book = RuleBook::embedded().expect("rules");
+        let k = |c: &str| owner_kind(c, &book.default);
+        assert_eq!(k("O Williams"), OwnerKind::Person);
+        assert_eq!(k("Robert South"), OwnerKind::Person);
+        assert_eq!(k("Borough Commander"), OwnerKind::Role);
+        assert_eq!(k("Communications Team"), OwnerKind::Group);
+        assert_eq!(k("Assistant Chief Officer- National Probation Service"), OwnerKind::Role);
+    }
 }

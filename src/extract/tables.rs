@@ -1,19 +1,224 @@
 //! Numeric tables with typed cells.
+//!
+//! Takes the document's table-row lines, groups consecutive rows into tables, and keeps
+//! those whose body cells are mostly numbers, percentages or money. Leading rows that are
+//! mostly words are the header (there may be a group header above the column header).
+//! Every body cell keeps its printed text and its column position, so column indices
+//! match the printed table; [`cells::parse_number`] gives each its value and unit. Prose
+//! tables (membership lists, cover sheets, action plans) fail the numeric share and are
+//! left out. Nothing here looks at the input format.
+
+use std::collections::HashMap;
 
 use crate::extract::MeetingKey;
-use crate::model::Document;
-use crate::pack::Table;
-use crate::rules::RuleSet;
+use crate::extract::cells;
+use crate::model::{Document, Line};
+use crate::pack::{Table, TableCell};
+use crate::rules::{Pattern, RuleSet};
 
 crate::rule_section! {
     /// Numeric tables.
     pub struct TableRules / RawTableRules {
         /// Share of body cells that must be numbers for a table to count as numeric.
         min_numeric_share: f64,
+        /// Most leading word rows taken as header rows.
+        max_header_rows: usize,
+        /// Cells that print "no value" ("-", "n/a", "?"); left out of the numeric share.
+        null_cell: Pattern,
+        /// A caption line ("Table 1: …"), preferred as the title within `title_lookback`.
+        caption: Pattern,
+        /// How many lines above a table to look for its title.
+        title_lookback: usize,
+        /// Titles of tables that are not data even when numeric (a table of contents).
+        skip_title: Pattern,
+        /// A body cell this long (in characters) is prose; a column mostly of prose cells
+        /// makes the table a prose table (membership lists, commentary).
+        prose_cell_chars: usize,
     }
 }
 
 /// Every numeric table in the document.
-pub fn extract(_doc: &Document, _rules: &RuleSet, _key: MeetingKey<'_>) -> Vec<Table> {
-    Vec::new()
+pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Table> {
+    let r = &rules.tables;
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i < doc.lines.len() {
+        if !doc.lines[i].is_row() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < doc.lines.len() && doc.lines[i].is_row() {
+            i += 1;
+        }
+        if let Some(t) = build(doc, start, &doc.lines[start..i], r, key) {
+            tables.push(t);
+        }
+    }
+    // Same title and first row label twice: the occurrence number keeps ids unique.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for t in &mut tables {
+        let n = seen.entry(t.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let label = t.rows.first().and_then(|r| r.first()).map_or("", |c| c.text.as_str());
+            t.id = key.id("tbl", &[t.title.as_deref().unwrap_or(""), label, &n.to_string()]);
+        }
+    }
+    tables
+}
+
+/// Numeric and countable (non-null, non-empty) cells of a row, row label excluded.
+fn numeric_counts(line: &Line, r: &TableRules) -> (usize, usize) {
+    let mut numeric = 0;
+    let mut counted = 0;
+    for c in line.cells.iter().skip(1) {
+        let t = c.text.trim();
+        if t.is_empty() || r.null_cell.is_match(t) {
+            continue;
+        }
+        counted += 1;
+        if cells::parse_number(t).is_some() {
+            numeric += 1;
+        }
+    }
+    (numeric, counted)
+}
+
+fn build(doc: &Document, start: usize, rows: &[Line], r: &TableRules, key: MeetingKey<'_>) -> Option<Table> {
+    // A header row holds no number at all (the row label aside): a body row with a few
+    // words in it ("Top offence types") must not end the header early or late.
+    let header_len = rows.iter().take(r.max_header_rows).take_while(|l| numeric_counts(l, r).0 == 0).count();
+    let body = &rows[header_len..];
+    if body.is_empty() || has_prose_column(body, r) {
+        return None;
+    }
+    let (numeric, counted) = body.iter().map(|l| numeric_counts(l, r)).fold((0, 0), |(a, b), (n, c)| (a + n, b + c));
+    if counted == 0 || (numeric as f64) / (counted as f64) < r.min_numeric_share {
+        return None;
+    }
+    let header: Vec<Vec<String>> =
+        rows[..header_len].iter().map(|l| l.cells.iter().map(|c| c.text.trim().to_string()).collect()).collect();
+    let body_rows: Vec<Vec<TableCell>> = body
+        .iter()
+        .map(|l| {
+            l.cells
+                .iter()
+                .map(|c| {
+                    let text = c.text.trim().to_string();
+                    let (value, unit) = match cells::parse_number(&text) {
+                        Some((v, u)) => (Some(v), u),
+                        None => (None, None),
+                    };
+                    TableCell { text, value, unit }
+                })
+                .collect()
+        })
+        .collect();
+    let title = title_above(doc, start, r);
+    if title.as_deref().is_some_and(|t| r.skip_title.is_match(t)) {
+        return None;
+    }
+    let first_label = body_rows.first().and_then(|row| row.first()).map_or("", |c| c.text.as_str());
+    let id = key.id("tbl", &[title.as_deref().unwrap_or(""), first_label]);
+    Some(Table { id, title, provenance: rows[0].provenance, header, rows: body_rows })
+}
+
+/// True when some column holds mostly long text: names with posts, commentary.
+fn has_prose_column(body: &[Line], r: &TableRules) -> bool {
+    let width = body.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    (0..width).any(|col| {
+        let cells: Vec<&str> =
+            body.iter().filter_map(|l| l.cells.get(col)).map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+        let long = cells.iter().filter(|t| t.chars().count() >= r.prose_cell_chars).count();
+        !cells.is_empty() && long * 2 > cells.len()
+    })
+}
+
+/// A caption within the look-back window, else the nearest non-blank prose line above.
+fn title_above(doc: &Document, start: usize, r: &TableRules) -> Option<String> {
+    let window: Vec<&Line> = doc.lines[..start]
+        .iter()
+        .rev()
+        .take_while(|l| !l.is_row())
+        .filter(|l| !l.is_blank())
+        .take(r.title_lookback)
+        .collect();
+    window
+        .iter()
+        .find(|l| r.caption.is_match(l.text.trim()))
+        .or_else(|| window.first())
+        .map(|l| l.text.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleBook;
+
+    fn run(text: &str) -> Vec<Table> {
+        let book = RuleBook::embedded().expect("rules");
+        let doc = Document::from_plain_text(text);
+        extract(&doc, &book.default, MeetingKey { council: None, body: None, date: None })
+    }
+
+    #[test]
+    fn two_header_rows_and_typed_cells() {
+        let t = run("Crime performance\n\
+            \tHaringey\t\tNorth Area\tLondon\n\
+            \tOffences\tChange\tChange\tChange\n\
+            Total Crime\t28,325\t-12%\t-10%\t+2%\n\
+            Robbery\t1,285\t-51%\t-48%\t-38%\n");
+        assert_eq!(t.len(), 1);
+        let t = &t[0];
+        assert_eq!(t.title.as_deref(), Some("Crime performance"));
+        assert_eq!(t.header.len(), 2);
+        assert_eq!(t.header[1][1], "Offences");
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0][0].text, "Total Crime");
+        assert_eq!(t.rows[0][1].value, Some(28325.0));
+        assert_eq!(t.rows[0][2].value, Some(-12.0));
+        assert_eq!(t.rows[0][2].unit.as_deref(), Some("%"));
+        assert_eq!(t.rows[0][4].value, Some(2.0));
+    }
+
+    #[test]
+    fn empty_cells_keep_their_column() {
+        let t = run(
+            "Borough comparison\nBorough\tBCU\tNew\tBorough\tNew\nMerton\tSW\t62\t\t\nRichmond\tSW\t41.5\tTotal\t4,171\n",
+        );
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows[0].len(), 5);
+        assert_eq!(t[0].rows[1][4].value, Some(4171.0));
+        assert_eq!(t[0].rows[0][3].value, None);
+    }
+
+    #[test]
+    fn money_arrows_and_nulls() {
+        let t = run("Costs\nBefore\t£22,170\t↑\nAfter\t£1.2m\t-\nLater\t£350k\tn/a\n");
+        assert_eq!(t.len(), 1);
+        let rows = &t[0].rows;
+        assert!(t[0].header.is_empty());
+        assert_eq!(rows[0][1].unit.as_deref(), Some("£"));
+        assert_eq!(rows[0][2].value, None);
+        assert_eq!(rows[0][2].text, "↑");
+        assert_eq!(rows[1][1].unit.as_deref(), Some("£m"));
+        assert_eq!(rows[2][1].value, Some(350.0));
+    }
+
+    #[test]
+    fn prose_tables_are_not_numeric() {
+        let t = run(
+            "Membership\nOrganisation\tReps\tName\nCouncil\t9\tCllr Ann Smith, Cabinet Member for Community Safety\nTrust\t1\tJo Bloggs, Director of Mental Health Services\n",
+        );
+        assert!(t.is_empty());
+        let t = run("Title of Report\tUpdate on things\nDate of Report\t24 February 2021\n");
+        assert!(t.is_empty());
+    }
+
+    #[test]
+    fn caption_wins_over_nearer_prose() {
+        let t = run("Table 3: Offences by type\nSource: police data\nType\tCount\nBurglary\t346\nTheft\t306\n");
+        assert_eq!(t[0].title.as_deref(), Some("Table 3: Offences by type"));
+    }
 }
