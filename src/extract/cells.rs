@@ -28,7 +28,9 @@ const ARROWS: &[char] = &['↑', '↓', '▲', '▼', '↔', '→', '←', '⬆'
 /// The number a cell holds and its unit ("%", "£", "£m", "£k", "m"…), or `None` when the
 /// cell is not a single number (empty, "-", "n/a", "?", an arrow, words).
 pub fn parse_number(text: &str) -> Option<(f64, Option<String>)> {
-    let mut t = text.trim().trim_end_matches(|c: char| ARROWS.contains(&c) || c.is_whitespace());
+    let mut t = text
+        .trim()
+        .trim_end_matches(|c: char| ARROWS.contains(&c) || c.is_whitespace());
     // "594 (44% reduction)": the number comes first, the parenthetical is a note on it.
     if let Some(open) = t.find('(')
         && open > 0
@@ -42,7 +44,12 @@ pub fn parse_number(text: &str) -> Option<(f64, Option<String>)> {
         None => (t, false),
     };
     let caps = NUMBER.captures(t)?;
-    let digits: String = caps.name("num")?.as_str().chars().filter(|c| *c != ',').collect();
+    let digits: String = caps
+        .name("num")?
+        .as_str()
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
     let mut value: f64 = digits.parse().ok()?;
     let negative = caps.name("sign").is_some_and(|s| s.as_str() != "+");
     if negative ^ accounting {
@@ -111,7 +118,18 @@ mod tests {
 
     #[test]
     fn not_numbers() {
-        for t in ["", "-", "–", "?", "n/a", "N/A", "2017/18", "Oct-23", "Theft Burglary", "1,289 cases (31%)"] {
+        for t in [
+            "",
+            "-",
+            "–",
+            "?",
+            "n/a",
+            "N/A",
+            "2017/18",
+            "Oct-23",
+            "Theft Burglary",
+            "1,289 cases (31%)",
+        ] {
             assert_eq!(v(t), None, "{t:?}");
         }
     }

@@ -159,7 +159,13 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Acti
             match open.as_mut() {
                 // A repeated header (next page): same plan, columns re-mapped.
                 Some(b) => b.header = header,
-                None => open = Some(PlanBuilder { header, start: idx, records: Vec::new() }),
+                None => {
+                    open = Some(PlanBuilder {
+                        header,
+                        start: idx,
+                        records: Vec::new(),
+                    })
+                }
             }
             continue;
         }
@@ -178,7 +184,10 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Acti
         let n = seen.entry(a.id.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
-            a.id = key.id("plan", &[a.r#ref.as_deref().unwrap_or(""), &a.text, &n.to_string()]);
+            a.id = key.id(
+                "plan",
+                &[a.r#ref.as_deref().unwrap_or(""), &a.text, &n.to_string()],
+            );
         }
     }
     plans
@@ -195,7 +204,15 @@ impl PlanBuilder {
     /// Adds a row, or joins it to the row above when it continues that row's cells.
     fn push(&mut self, rec: Record, rules: &RuleSet) {
         let r = &rules.plans;
-        let fields = [&rec.r#ref, &rec.text, &rec.owner, &rec.organisation, &rec.comment, &rec.status, &rec.end];
+        let fields = [
+            &rec.r#ref,
+            &rec.text,
+            &rec.owner,
+            &rec.organisation,
+            &rec.comment,
+            &rec.status,
+            &rec.end,
+        ];
         if fields.iter().all(|f| f.is_empty()) {
             return;
         }
@@ -251,17 +268,27 @@ impl PlanBuilder {
         if actions.is_empty() {
             return None;
         }
-        Some(ActionPlan { title: title_above(doc, self.start), provenance: doc.lines[self.start].provenance, actions })
+        Some(ActionPlan {
+            title: title_above(doc, self.start),
+            provenance: doc.lines[self.start].provenance,
+            actions,
+        })
     }
 }
 
 /// The column map of a header row, or `None` when the row is not a plan header.
 fn map_header(cells: &[&str], r: &PlanRules) -> Option<Header> {
-    if cells.len() < r.min_header_cells || cells.iter().any(|c| c.chars().count() > r.max_header_cell_chars) {
+    if cells.len() < r.min_header_cells
+        || cells
+            .iter()
+            .any(|c| c.chars().count() > r.max_header_cell_chars)
+    {
         return None;
     }
     // "Lead Officer:" is a key of a key/value table, not a column header.
-    let owner_col = cells.iter().position(|c| !c.ends_with(':') && r.owner_header.is_match(c))?;
+    let owner_col = cells
+        .iter()
+        .position(|c| !c.ends_with(':') && r.owner_header.is_match(c))?;
     let mut fields: Vec<Option<Field>> = vec![None; cells.len()];
     fields[owner_col] = Some(Field::Owner);
     let order = [
@@ -278,14 +305,20 @@ fn map_header(cells: &[&str], r: &PlanRules) -> Option<Header> {
         if i == owner_col || cell.is_empty() {
             continue;
         }
-        fields[i] = order.iter().find(|(f, p)| !fields.contains(&Some(*f)) && p.is_match(cell)).map(|(f, _)| *f);
+        fields[i] = order
+            .iter()
+            .find(|(f, p)| !fields.contains(&Some(*f)) && p.is_match(cell))
+            .map(|(f, _)| *f);
     }
     // No "Action" header: the leftmost unnamed column holds the text ("Area 1: …").
     if !fields.contains(&Some(Field::Text)) {
         let col = fields.iter().position(Option::is_none)?;
         fields[col] = Some(Field::Text);
     }
-    Some(Header { fields, empty: cells.iter().map(|c| c.is_empty()).collect() })
+    Some(Header {
+        fields,
+        empty: cells.iter().map(|c| c.is_empty()).collect(),
+    })
 }
 
 /// A row that repeats header words ("Ref | | Actions | … | Risk") above the real header.
@@ -302,7 +335,10 @@ fn is_header_like(cells: &[&str], r: &PlanRules) -> bool {
         &r.status_header,
         &r.comment_header,
     ];
-    let hits = filled.iter().filter(|c| all.iter().any(|p| p.is_match(c))).count();
+    let hits = filled
+        .iter()
+        .filter(|c| all.iter().any(|p| p.is_match(c)))
+        .count();
     hits >= 2 && hits * 2 >= filled.len()
 }
 
@@ -311,7 +347,13 @@ fn is_header_like(cells: &[&str], r: &PlanRules) -> bool {
 /// lost its leading cells.
 fn align(cells: &[&str], header: &Header, r: &PlanRules, line: usize) -> Record {
     let compact = Header {
-        fields: header.fields.iter().zip(&header.empty).filter(|(_, e)| !**e).map(|(f, _)| *f).collect(),
+        fields: header
+            .fields
+            .iter()
+            .zip(&header.empty)
+            .filter(|(_, e)| !**e)
+            .map(|(f, _)| *f)
+            .collect(),
         empty: vec![false; header.empty.iter().filter(|e| !**e).count()],
     };
     let mut candidates: Vec<(&Header, usize)> = vec![(header, 0)];
@@ -331,7 +373,10 @@ fn align(cells: &[&str], header: &Header, r: &PlanRules, line: usize) -> Record 
         }
     }
     let (_, h, shift) = best.unwrap_or((0, header, 0));
-    let mut rec = Record { line, ..Record::default() };
+    let mut rec = Record {
+        line,
+        ..Record::default()
+    };
     for (j, f) in h.fields.iter().enumerate() {
         if let (Some(f), Some(cell)) = (f, j.checked_sub(shift).and_then(|i| cells.get(i))) {
             *rec.get_mut(*f) = (*cell).to_string();
@@ -343,7 +388,12 @@ fn align(cells: &[&str], header: &Header, r: &PlanRules, line: usize) -> Record 
 /// How well a row's cells fit the columns under one alignment.
 fn fit(cells: &[&str], h: &Header, shift: usize, r: &PlanRules) -> i32 {
     let mut score = 0;
-    let at = |j: usize| j.checked_sub(shift).and_then(|i| cells.get(i)).copied().unwrap_or("");
+    let at = |j: usize| {
+        j.checked_sub(shift)
+            .and_then(|i| cells.get(i))
+            .copied()
+            .unwrap_or("")
+    };
     for (j, f) in h.fields.iter().enumerate() {
         let c = at(j);
         let len = c.chars().count();
@@ -379,7 +429,9 @@ fn continues(prev: &Record, rec: &Record, has_ref_col: bool, rules: &RuleSet) ->
     rec.text.is_empty()
         || (has_ref_col && rec.r#ref.is_empty() && !prev.r#ref.is_empty())
         || starts_lower(&rec.text)
-        || rec.text.starts_with(|c: char| !c.is_alphanumeric() && !c.is_whitespace() && !"\"'‘“-–•".contains(c))
+        || rec.text.starts_with(|c: char| {
+            !c.is_alphanumeric() && !c.is_whitespace() && !"\"'‘“-–•".contains(c)
+        })
         || r.continuation_end.is_match(prev.text.trim_end())
         || (!prev.owner.is_empty() && r.continuation_end.is_match(prev.owner.trim_end()))
         || starts_lower(&rec.owner)
@@ -426,7 +478,10 @@ fn starts_with_bullet(s: &str, r: &PlanRules) -> bool {
 }
 
 fn starts_lower(s: &str) -> bool {
-    s.trim_start().chars().next().is_some_and(char::is_lowercase)
+    s.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// Whitespace collapsed, markup-free text.
@@ -487,7 +542,11 @@ fn split_owners(cell: &str, rules: &RuleSet) -> Vec<Owner> {
     for part in parts {
         let part = trim_owner(&part);
         if r.initials_run.is_match(&part) {
-            out.extend(r.initial_name.find_iter(&part).map(|m| m.as_str().trim().to_string()));
+            out.extend(
+                r.initial_name
+                    .find_iter(&part)
+                    .map(|m| m.as_str().trim().to_string()),
+            );
             continue;
         }
         let joined: Vec<String> = r.owner_joiner.split(&part).map(trim_owner).collect();
@@ -507,7 +566,11 @@ fn split_owners(cell: &str, rules: &RuleSet) -> Vec<Owner> {
     out.into_iter()
         .filter(|o| o.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .filter(|o| !starts_lower(o) && o.chars().count() <= r.max_owner_chars)
-        .map(|raw| Owner { name: raw.clone(), kind: owner_kind(&raw, rules), raw })
+        .map(|raw| Owner {
+            name: raw.clone(),
+            kind: owner_kind(&raw, rules),
+            raw,
+        })
         .collect()
 }
 
@@ -522,7 +585,9 @@ fn is_owner_like(p: &str, rules: &RuleSet, acronym_ok: bool) -> bool {
 }
 
 fn is_person(p: &str, rules: &RuleSet) -> bool {
-    rules.plans.person_name.is_match(p) && !is_post(p, rules) && !has_word(p, &rules.common.group_words)
+    rules.plans.person_name.is_match(p)
+        && !is_post(p, rules)
+        && !has_word(p, &rules.common.group_words)
 }
 
 /// True when the text names a post ("Head of …", "Intelligence Analyst").
@@ -532,10 +597,23 @@ fn is_post(p: &str, rules: &RuleSet) -> bool {
 
 /// True when one of `words` (single words or phrases) occurs as whole words in `text`.
 fn has_word(text: &str, words: &Words) -> bool {
-    let norm: String =
-        text.to_lowercase().chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { ' ' }).collect();
+    let norm: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
     // "Officer- National": a dash at a word's edge is punctuation, inside it ("co-chair") a letter.
-    let tokens: Vec<&str> = norm.split_whitespace().map(|w| w.trim_matches('-')).filter(|w| !w.is_empty()).collect();
+    let tokens: Vec<&str> = norm
+        .split_whitespace()
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .collect();
     let padded = format!(" {} ", tokens.join(" "));
     words.iter().any(|w| padded.contains(&format!(" {w} ")))
 }
@@ -557,7 +635,11 @@ fn owner_kind(owner: &str, rules: &RuleSet) -> OwnerKind {
 fn title_above(doc: &Document, start: usize) -> Option<String> {
     for l in doc.lines[..start].iter().rev().take(6) {
         if l.is_row() {
-            let mut filled = l.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty());
+            let mut filled = l
+                .cells
+                .iter()
+                .map(|c| c.text.trim())
+                .filter(|t| !t.is_empty());
             return match (filled.next(), filled.next()) {
                 (Some(t), None) => Some(clean(t)),
                 _ => None,
@@ -578,7 +660,15 @@ mod tests {
     fn run(text: &str) -> Vec<ActionPlan> {
         let book = RuleBook::embedded().expect("rules");
         let doc = Document::from_plain_text(text);
-        extract(&doc, &book.default, MeetingKey { council: Some("X"), body: None, date: None })
+        extract(
+            &doc,
+            &book.default,
+            MeetingKey {
+                council: Some("X"),
+                body: None,
+                date: None,
+            },
+        )
     }
 
     fn names(a: &PlanAction) -> Vec<&str> {
@@ -642,16 +732,27 @@ mod tests {
         );
         assert_eq!(
             names(&a[0]),
-            ["Superintendent, Metropolitan Police Service (MPS)", "Head of Community Safety, Haringey Council"]
+            [
+                "Superintendent, Metropolitan Police Service (MPS)",
+                "Head of Community Safety, Haringey Council"
+            ]
         );
-        assert_eq!(names(&a[1]), ["Assistant Director for Stronger Communities"]);
+        assert_eq!(
+            names(&a[1]),
+            ["Assistant Director for Stronger Communities"]
+        );
         assert_eq!(a[0].comment.as_deref(), Some("The unit has been re-funded"));
     }
 
     #[test]
     fn owner_splitting() {
         let book = RuleBook::embedded().expect("rules");
-        let s = |c: &str| split_owners(c, &book.default).into_iter().map(|o| o.name).collect::<Vec<_>>();
+        let s = |c: &str| {
+            split_owners(c, &book.default)
+                .into_iter()
+                .map(|o| o.name)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(s("CS Manager, LBH"), ["CS Manager, LBH"]);
         assert_eq!(
             s("Superintendent, Metropolitan Police Service (MPS)"),
@@ -661,15 +762,32 @@ mod tests {
             s("Head of Community Safety and Enforcement, Haringey Council"),
             ["Head of Community Safety and Enforcement, Haringey Council"]
         );
-        assert_eq!(s("AD Safeguarding and CS Manager, LBH"), ["AD Safeguarding", "CS Manager, LBH"]);
-        assert_eq!(s("CS Manager with CI Safer Neighbourhoods"), ["CS Manager", "CI Safer Neighbourhoods"]);
+        assert_eq!(
+            s("AD Safeguarding and CS Manager, LBH"),
+            ["AD Safeguarding", "CS Manager, LBH"]
+        );
+        assert_eq!(
+            s("CS Manager with CI Safer Neighbourhoods"),
+            ["CS Manager", "CI Safer Neighbourhoods"]
+        );
         assert_eq!(s("D Paterson O Williams"), ["D Paterson", "O Williams"]);
         assert_eq!(s("O Williams / P de Bourg"), ["O Williams", "P de Bourg"]);
-        assert_eq!(s("Diane Egan, Robert South"), ["Diane Egan", "Robert South"]);
-        assert_eq!(s("Keith Trotter & Graham Philpot"), ["Keith Trotter", "Graham Philpot"]);
-        assert_eq!(s("Jo Bloggs; Communications Team"), ["Jo Bloggs", "Communications Team"]);
         assert_eq!(
-            s("Chief Inspector, MPS Head of Community Safety, Haringey Council Engagement Officer, Haringey Council"),
+            s("Diane Egan, Robert South"),
+            ["Diane Egan", "Robert South"]
+        );
+        assert_eq!(
+            s("Keith Trotter & Graham Philpot"),
+            ["Keith Trotter", "Graham Philpot"]
+        );
+        assert_eq!(
+            s("Jo Bloggs; Communications Team"),
+            ["Jo Bloggs", "Communications Team"]
+        );
+        assert_eq!(
+            s(
+                "Chief Inspector, MPS Head of Community Safety, Haringey Council Engagement Officer, Haringey Council"
+            ),
             [
                 "Chief Inspector, MPS",
                 "Head of Community Safety, Haringey Council",
@@ -713,6 +831,9 @@ mod tests {
         assert_eq!(k("Robert South"), OwnerKind::Person);
         assert_eq!(k("Borough Commander"), OwnerKind::Role);
         assert_eq!(k("Communications Team"), OwnerKind::Group);
-        assert_eq!(k("Assistant Chief Officer- National Probation Service"), OwnerKind::Role);
+        assert_eq!(
+            k("Assistant Chief Officer- National Probation Service"),
+            OwnerKind::Role
+        );
     }
 }

@@ -61,8 +61,15 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Tabl
         let n = seen.entry(t.id.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
-            let label = t.rows.first().and_then(|r| r.first()).map_or("", |c| c.text.as_str());
-            t.id = key.id("tbl", &[t.title.as_deref().unwrap_or(""), label, &n.to_string()]);
+            let label = t
+                .rows
+                .first()
+                .and_then(|r| r.first())
+                .map_or("", |c| c.text.as_str());
+            t.id = key.id(
+                "tbl",
+                &[t.title.as_deref().unwrap_or(""), label, &n.to_string()],
+            );
         }
     }
     tables
@@ -85,20 +92,35 @@ fn numeric_counts(line: &Line, r: &TableRules) -> (usize, usize) {
     (numeric, counted)
 }
 
-fn build(doc: &Document, start: usize, rows: &[Line], r: &TableRules, key: MeetingKey<'_>) -> Option<Table> {
+fn build(
+    doc: &Document,
+    start: usize,
+    rows: &[Line],
+    r: &TableRules,
+    key: MeetingKey<'_>,
+) -> Option<Table> {
     // A header row holds no number at all (the row label aside): a body row with a few
     // words in it ("Top offence types") must not end the header early or late.
-    let header_len = rows.iter().take(r.max_header_rows).take_while(|l| numeric_counts(l, r).0 == 0).count();
+    let header_len = rows
+        .iter()
+        .take(r.max_header_rows)
+        .take_while(|l| numeric_counts(l, r).0 == 0)
+        .count();
     let body = &rows[header_len..];
     if body.is_empty() || has_prose_column(body, r) {
         return None;
     }
-    let (numeric, counted) = body.iter().map(|l| numeric_counts(l, r)).fold((0, 0), |(a, b), (n, c)| (a + n, b + c));
+    let (numeric, counted) = body
+        .iter()
+        .map(|l| numeric_counts(l, r))
+        .fold((0, 0), |(a, b), (n, c)| (a + n, b + c));
     if counted == 0 || (numeric as f64) / (counted as f64) < r.min_numeric_share {
         return None;
     }
-    let header: Vec<Vec<String>> =
-        rows[..header_len].iter().map(|l| l.cells.iter().map(|c| c.text.trim().to_string()).collect()).collect();
+    let header: Vec<Vec<String>> = rows[..header_len]
+        .iter()
+        .map(|l| l.cells.iter().map(|c| c.text.trim().to_string()).collect())
+        .collect();
     let body_rows: Vec<Vec<TableCell>> = body
         .iter()
         .map(|l| {
@@ -119,18 +141,34 @@ fn build(doc: &Document, start: usize, rows: &[Line], r: &TableRules, key: Meeti
     if title.as_deref().is_some_and(|t| r.skip_title.is_match(t)) {
         return None;
     }
-    let first_label = body_rows.first().and_then(|row| row.first()).map_or("", |c| c.text.as_str());
+    let first_label = body_rows
+        .first()
+        .and_then(|row| row.first())
+        .map_or("", |c| c.text.as_str());
     let id = key.id("tbl", &[title.as_deref().unwrap_or(""), first_label]);
-    Some(Table { id, title, provenance: rows[0].provenance, header, rows: body_rows })
+    Some(Table {
+        id,
+        title,
+        provenance: rows[0].provenance,
+        header,
+        rows: body_rows,
+    })
 }
 
 /// True when some column holds mostly long text: names with posts, commentary.
 fn has_prose_column(body: &[Line], r: &TableRules) -> bool {
     let width = body.iter().map(|l| l.cells.len()).max().unwrap_or(0);
     (0..width).any(|col| {
-        let cells: Vec<&str> =
-            body.iter().filter_map(|l| l.cells.get(col)).map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
-        let long = cells.iter().filter(|t| t.chars().count() >= r.prose_cell_chars).count();
+        let cells: Vec<&str> = body
+            .iter()
+            .filter_map(|l| l.cells.get(col))
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let long = cells
+            .iter()
+            .filter(|t| t.chars().count() >= r.prose_cell_chars)
+            .count();
         !cells.is_empty() && long * 2 > cells.len()
     })
 }
@@ -159,7 +197,15 @@ mod tests {
     fn run(text: &str) -> Vec<Table> {
         let book = RuleBook::embedded().expect("rules");
         let doc = Document::from_plain_text(text);
-        extract(&doc, &book.default, MeetingKey { council: None, body: None, date: None })
+        extract(
+            &doc,
+            &book.default,
+            MeetingKey {
+                council: None,
+                body: None,
+                date: None,
+            },
+        )
     }
 
     #[test]
@@ -218,7 +264,9 @@ mod tests {
 
     #[test]
     fn caption_wins_over_nearer_prose() {
-        let t = run("Table 3: Offences by type\nSource: police data\nType\tCount\nBurglary\t346\nTheft\t306\n");
+        let t = run(
+            "Table 3: Offences by type\nSource: police data\nType\tCount\nBurglary\t346\nTheft\t306\n",
+        );
         assert_eq!(t[0].title.as_deref(), Some("Table 3: Offences by type"));
     }
 }
