@@ -17,7 +17,7 @@ use crate::extract::owners::{self, Confidence};
 use crate::extract::resolutions::{Paragraph, paragraphs};
 use crate::model::{Document, Provenance};
 use crate::pack::{Action, Attendee};
-use crate::rules::{Pattern, Patterns, RuleSet};
+use crate::rules::{Pattern, Patterns, RuleSet, Words};
 
 crate::rule_section! {
     /// Actions and owners.
@@ -33,6 +33,8 @@ crate::rule_section! {
         due: Pattern,
         /// A printed status: the `status` group.
         status: Pattern,
+        /// Values of an owner slot that name nobody ("TBC", "N/A", "None").
+        not_owner: Words,
     }
 }
 

@@ -84,7 +84,10 @@ fn one(
     let (_, bare) = split_honorific(part, &rules.common.honorifics);
     let bare = strip_article(bare);
     let words: Vec<&str> = bare.split_whitespace().collect();
-    if words.is_empty() || words.len() > MAX_OWNER_WORDS {
+    if bare.chars().count() < 2
+        || words.len() > MAX_OWNER_WORDS
+        || rules.actions.not_owner.contains(bare)
+    {
         return None;
     }
     if let Some(a) = match_attendee(bare, attendees) {
@@ -110,8 +113,9 @@ fn one(
                 kind,
             });
         }
-        // Unresolved initials are still an owner when written as one.
-        return (conf == Confidence::Marked).then(|| Owner {
+        // Unresolved initials are still an owner: capitals are written on purpose, while
+        // column-split fragments ("sa", "ip.") are lower case.
+        return Some(Owner {
             name: bare.to_string(),
             raw: part.to_string(),
             kind: OwnerKind::Person,
@@ -402,6 +406,9 @@ mod tests {
         assert!(names("sa", &[], "", Confidence::Column).is_empty());
         assert!(names("ip.", &[], "", Confidence::Column).is_empty());
         assert!(names("Derfermens", &[], "", Confidence::Column).is_empty());
+        assert!(names("TBC", &[], "", Confidence::Column).is_empty());
+        assert!(names("N/A", &[], "", Confidence::Column).is_empty());
+        assert_eq!(names("EP/JS", &[], "", Confidence::Column).len(), 2);
         let got = names(
             "Performanc e Monitoring Group, with Claire Kowalska",
             &[],
