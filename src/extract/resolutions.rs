@@ -275,6 +275,15 @@ mod tests {
             ["To note the report."]
         );
         assert_eq!(texts("5. UPDATE\n\nRESOLVED\n\nNoted\n"), ["Noted"]);
+        assert_eq!(
+            texts("5. UPDATE\n\nResolved that the item be deferred.\n"),
+            ["That the item be deferred."]
+        );
+        assert_eq!(
+            texts("5. UPDATE\n\nIt was unanimously RESOLVED that the item be deferred.\n"),
+            ["That the item be deferred."]
+        );
+        assert!(texts("5. UPDATE\n\nResolved issues were reported.\n").is_empty());
     }
 
     #[test]
@@ -293,6 +302,17 @@ mod tests {
         let got =
             texts("7. PLANS\n\nThe Board AGREED\n\na) to approve the plan;\nb) to review it.\n");
         assert_eq!(got, ["a) to approve the plan; b) to review it."]);
+    }
+
+    #[test]
+    fn paragraph_broken_by_a_page_joins_up() {
+        let got = texts(
+            "7. PLANS\n\nRESOLVED\n\nThat the plan be approved subject to\n\nthe comments of the Board.\n\nOther business.\n",
+        );
+        assert_eq!(
+            got,
+            ["That the plan be approved subject to the comments of the Board."]
+        );
     }
 
     #[test]
