@@ -33,6 +33,8 @@ crate::rule_section! {
         due: Pattern,
         /// A printed status: the `status` group.
         status: Pattern,
+        /// What separates the owners of one action: "&", "and", ",", "/", "with".
+        owner_split: Pattern,
         /// Values of an owner slot that name nobody ("TBC", "N/A", "None").
         not_owner: Words,
     }

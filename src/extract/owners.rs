@@ -14,11 +14,6 @@ use crate::extract::names::split_honorific;
 use crate::pack::{Attendee, Owner, OwnerKind};
 use crate::rules::RuleSet;
 
-/// Separators between owners of one action: "&", "and", ",", "/", "+", "with".
-static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:&|\+|,|/|;|\band\b|\bwith\b)\s*").expect("owner split regex")
-});
-
 /// A word broken by a PDF column split: "Performanc e" (a lone lowercase letter).
 static BROKEN_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([a-z]{3,}) ([b-hj-z])\b").expect("broken word regex"));
@@ -50,7 +45,7 @@ pub fn resolve(
 ) -> Vec<Owner> {
     let cleaned = clean(raw);
     let mut out: Vec<Owner> = Vec::new();
-    for part in SPLIT.split(&cleaned) {
+    for part in rules.actions.owner_split.split(&cleaned) {
         let part = part
             .trim()
             .trim_matches(|c: char| matches!(c, '.' | ':' | '-' | '–' | '*' | '(' | ')'))
