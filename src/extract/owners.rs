@@ -92,6 +92,14 @@ fn one(
             kind: OwnerKind::Person,
         });
     }
+    // A post written as its short form ("AD") is a role, not someone's initials.
+    if rules.common.role_words.contains(bare) {
+        return Some(Owner {
+            name: bare.to_string(),
+            raw: part.to_string(),
+            kind: OwnerKind::Role,
+        });
+    }
     if is_acronym(bare) {
         if let Some(a) = attendees.iter().find(|a| initials(&a.name) == bare) {
             return Some(Owner {
@@ -376,6 +384,12 @@ mod tests {
             names("Chair Borough Commander", &[], "", Confidence::Marked).len(),
             1
         );
+    }
+
+    #[test]
+    fn short_form_of_a_post_is_a_role() {
+        let got = names("AD", &[person("Anna Dale")], "", Confidence::Marked);
+        assert_eq!(got[0].2, OwnerKind::Role);
     }
 
     #[test]
