@@ -1,26 +1,429 @@
 //! Actions with named owners in minutes.
+//!
+//! Takes a [`MinutesBlock`] and the meeting's attendees and returns one [`Action`] per
+//! owned action: an inline marker closing a paragraph ("(Action: Eubert Malcolm)",
+//! "ACTION: Director of Public Health", "Action by: Clerk" on the next line), an
+//! "<Owner> to <verb> …" line under an "Actions" heading, or the "Action by" column of
+//! minutes printed as a table. The text is what the marker closes, marker removed; owners
+//! are resolved by [`owners::resolve`]. A marker without an owner ("(ACTION)") gives no
+//! action, and neither does a column value that names nobody.
+
+use std::collections::HashSet;
 
 use crate::extract::MeetingKey;
+use crate::extract::dates;
 use crate::extract::minutes::MinutesBlock;
-use crate::model::Document;
+use crate::extract::owners::{self, Confidence};
+use crate::extract::resolutions::{Paragraph, paragraphs};
+use crate::model::{Document, Provenance};
 use crate::pack::{Action, Attendee};
-use crate::rules::{Patterns, RuleSet};
+use crate::rules::{Pattern, Patterns, RuleSet, Words};
 
 crate::rule_section! {
     /// Actions and owners.
     pub struct ActionRules / RawActionRules {
-        /// An inline action marker with an `owners` group.
+        /// An action marker inside or at the end of a paragraph, with an `owners` group;
+        /// the whole match is removed from the action's text.
         marker: Patterns,
+        /// A heading that opens a list of "<Owner> to <verb> …" lines.
+        heading: Pattern,
+        /// An "<Owner> to <verb> …" line: an `owners` group before the verb.
+        owner_to: Pattern,
+        /// A due date in an action: the `when` group is read as a date.
+        due: Pattern,
+        /// A printed status: the `status` group.
+        status: Pattern,
+        /// What separates the owners of one action: "&", "and", ",", "/", "with".
+        owner_split: Pattern,
+        /// Values of an owner slot that name nobody ("TBC", "N/A", "None").
+        not_owner: Words,
     }
 }
 
 /// The actions of one set of minutes, owners resolved against `attendees`.
 pub fn extract(
-    _doc: &Document,
-    _block: &MinutesBlock,
-    _attendees: &[Attendee],
-    _rules: &RuleSet,
-    _key: MeetingKey<'_>,
+    doc: &Document,
+    block: &MinutesBlock,
+    attendees: &[Attendee],
+    rules: &RuleSet,
+    key: MeetingKey<'_>,
 ) -> Vec<Action> {
-    Vec::new()
+    let mut found: Vec<Found> = Vec::new();
+    for item in &block.items {
+        let paras = paragraphs(doc, block, item, rules);
+        for (k, p) in paras.iter().enumerate() {
+            let before = &paras[..k];
+            let n = found.len();
+            markers(p, before, &item.number, attendees, rules, &mut found);
+            if found.len() == n
+                && let Some(value) = &p.action
+            {
+                let context = paras
+                    .iter()
+                    .map(|q| q.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let owners = owners::resolve(value, attendees, &context, rules, Confidence::Column);
+                if !owners.is_empty() {
+                    found.push(Found {
+                        item: item.number.clone(),
+                        text: tidy(&p.text, rules),
+                        owners_raw: value.clone(),
+                        owners,
+                        provenance: p.provenance,
+                    });
+                }
+            }
+        }
+        owner_lists(&paras, &item.number, attendees, rules, &mut found);
+    }
+    let mut ids = HashSet::new();
+    found
+        .into_iter()
+        .map(|f| {
+            let mut id = key.id("act", &[&f.item, &f.text]);
+            // The same text twice under one minute (two owners recorded separately).
+            let mut n = 1;
+            while !ids.insert(id.clone()) {
+                n += 1;
+                id = key.id("act", &[&f.item, &f.text, &n.to_string()]);
+            }
+            let both = format!("{} {}", f.text, f.owners_raw);
+            let due = rules
+                .actions
+                .due
+                .captures(&both)
+                .and_then(|c| dates::find_date(c.name("when")?.as_str(), &rules.common));
+            let status = rules
+                .actions
+                .status
+                .captures(&both)
+                .and_then(|c| c.name("status"))
+                .map(|s| s.as_str().trim().to_string());
+            Action {
+                id,
+                item: Some(f.item),
+                text: f.text,
+                owners: f.owners,
+                due,
+                status,
+                provenance: f.provenance,
+            }
+        })
+        .collect()
+}
+
+/// An action before ids and dates are worked out.
+struct Found {
+    item: String,
+    text: String,
+    owners_raw: String,
+    owners: Vec<crate::pack::Owner>,
+    provenance: Provenance,
+}
+
+/// Actions closed by markers in paragraph `p`; a marker that opens the paragraph
+/// ("Action by: Clerk" on its own line) closes the paragraph before.
+fn markers(
+    p: &Paragraph,
+    before: &[Paragraph],
+    item: &str,
+    attendees: &[Attendee],
+    rules: &RuleSet,
+    out: &mut Vec<Found>,
+) {
+    let mut hits: Vec<(usize, usize, String)> = Vec::new();
+    for pat in rules.actions.marker.iter() {
+        for c in pat.captures_iter(&p.text) {
+            let (Some(m), Some(o)) = (c.get(0), c.name("owners")) else {
+                continue;
+            };
+            if !hits.iter().any(|h| m.start() < h.1 && h.0 < m.end()) {
+                hits.push((m.start(), m.end(), o.as_str().to_string()));
+            }
+        }
+    }
+    hits.sort();
+    let mut from = 0;
+    for (start, end, raw) in hits {
+        let mut text = p.text[from..start].to_string();
+        from = end;
+        let mut raw = raw;
+        // "ACTION: Clerk to circulate the slides": the owner is before "to".
+        if let Some(c) = rules.actions.owner_to.captures(raw.trim())
+            && let Some(o) = c.name("owners")
+        {
+            if text.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() {
+                text = raw.clone();
+            }
+            raw = o.as_str().to_string();
+        }
+        if text.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() {
+            match before.last() {
+                Some(prev) if start == 0 => text = prev.text.clone(),
+                _ => continue,
+            }
+        }
+        let owners = owners::resolve(&raw, attendees, &text, rules, Confidence::Marked);
+        if owners.is_empty() {
+            continue;
+        }
+        out.push(Found {
+            item: item.to_string(),
+            text: tidy(&text, rules),
+            owners_raw: raw,
+            owners,
+            provenance: p.provenance,
+        });
+    }
+}
+
+/// "<Owner> to <verb> …" lines under an "Actions" heading.
+fn owner_lists(
+    paras: &[Paragraph],
+    item: &str,
+    attendees: &[Attendee],
+    rules: &RuleSet,
+    out: &mut Vec<Found>,
+) {
+    let mut under = false;
+    for p in paras {
+        if rules.actions.heading.is_match(&p.text) {
+            under = true;
+            continue;
+        }
+        if !under {
+            continue;
+        }
+        let text = tidy(&p.text, rules);
+        let Some(o) = rules
+            .actions
+            .owner_to
+            .captures(&text)
+            .and_then(|c| c.name("owners"))
+        else {
+            under = false;
+            continue;
+        };
+        let owners = owners::resolve(o.as_str(), attendees, &text, rules, Confidence::Marked);
+        if !owners.is_empty() {
+            out.push(Found {
+                item: item.to_string(),
+                owners_raw: o.as_str().to_string(),
+                text,
+                owners,
+                provenance: p.provenance,
+            });
+        }
+    }
+}
+
+/// Most sentences kept before a marker: what a marker closes is the sentence before it
+/// and the one or two that set it up, not the whole discussion of the item.
+const MAX_SENTENCES: usize = 3;
+
+/// The last `n` sentences of `text`. A full stop after an honorific or a lone initial
+/// ("Dr.", "J.") does not end a sentence.
+fn last_sentences<'t>(text: &'t str, n: usize, rules: &RuleSet) -> &'t str {
+    let mut starts = Vec::new();
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') || bytes.get(i + 1) != Some(&b' ') {
+            continue;
+        }
+        let next = text[i + 1..].trim_start();
+        let word = text[..i]
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let abbreviation = word.len() <= 1 || rules.common.honorifics.contains(word);
+        if next.starts_with(|ch: char| ch.is_uppercase() || ch == '\'' || ch == '\u{2018}')
+            && !abbreviation
+        {
+            starts.push(text.len() - next.len());
+        }
+    }
+    // Sentence 0 starts at 0 and sentence j at starts[j - 1]: the last `n` begin at
+    // starts[len - n] when there are more than `n`.
+    match starts.len().checked_sub(n) {
+        Some(k) if n > 0 => &text[starts[k]..],
+        _ => text,
+    }
+}
+
+/// The action's text: the last few sentences before the marker, enumerator and stray
+/// punctuation left by the marker removed.
+fn tidy(text: &str, rules: &RuleSet) -> String {
+    let text = last_sentences(text.trim(), MAX_SENTENCES, rules);
+    let t = text
+        .trim()
+        .trim_start_matches(['.', ')', ' ', '*', '-', '•', '–']);
+    let t = rules
+        .resolutions
+        .point
+        .find(t)
+        .filter(|m| m.start() == 0)
+        .map_or(t, |m| &t[m.end()..]);
+    let t = t.trim().trim_end_matches(['*', ' ', '(']).trim_end();
+    let mut s = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !s.is_empty() && !s.ends_with(['.', '!', '?']) && s.ends_with(char::is_alphanumeric) {
+        s.push('.');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Provenance;
+    use crate::pack::{AttendanceStatus, OwnerKind};
+    use crate::rules::RuleBook;
+    use crate::segment::segment;
+
+    fn person(name: &str) -> Attendee {
+        Attendee {
+            name: name.to_string(),
+            honorific: None,
+            role: None,
+            organisation: None,
+            status: AttendanceStatus::Present,
+            substitute_for: None,
+            chair: false,
+            provenance: Provenance::default(),
+        }
+    }
+
+    fn run(text: &str, att: &[Attendee]) -> Vec<Action> {
+        let book = RuleBook::embedded().unwrap();
+        let doc = Document::from_plain_text(text);
+        let spans = segment(&doc, &book.default.segment);
+        let blocks = crate::extract::minutes::find(&doc, &spans, &book.default);
+        let key = MeetingKey {
+            council: None,
+            body: None,
+            date: None,
+        };
+        blocks
+            .iter()
+            .flat_map(|b| extract(&doc, b, att, &book.default, key))
+            .collect()
+    }
+
+    const HEAD: &str =
+        "MINUTES OF THE MEETING OF THE COMMUNITY SAFETY PARTNERSHIP HELD ON 16 December 2020\n\n";
+
+    fn owners(a: &Action) -> Vec<&str> {
+        a.owners.iter().map(|o| o.name.as_str()).collect()
+    }
+
+    #[test]
+    fn inline_marker_with_misspelt_owner() {
+        let att = [person("Eubert Malcolm")];
+        let got = run(
+            &format!(
+                "{HEAD}23. MOPAC UPDATE\n\nThe AD advised that talks were under way. A further update would come back. (Action: Eubert Malcom).\n"
+            ),
+            &att,
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].item.as_deref(), Some("23"));
+        assert_eq!(
+            got[0].text,
+            "The AD advised that talks were under way. A further update would come back."
+        );
+        assert_eq!(owners(&got[0]), ["Eubert Malcolm"]);
+        assert_eq!(got[0].owners[0].raw, "Eubert Malcom");
+    }
+
+    #[test]
+    fn two_markers_in_one_paragraph_and_two_owners() {
+        let got = run(
+            &format!(
+                "{HEAD}90. COMMS\n\nInfo would be circulated (Action: Laura Wileman). Results would follow later (Action: Keith Trotter & Graham Philpot). Other talk.\n"
+            ),
+            &[],
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].text, "Info would be circulated.");
+        assert_eq!(got[1].text, "Results would follow later.");
+        assert_eq!(owners(&got[1]), ["Keith Trotter", "Graham Philpot"]);
+    }
+
+    #[test]
+    fn initials_role_and_no_owner() {
+        let att = [person("Emma Phillips")];
+        let got = run(
+            &format!(
+                "{HEAD}5. HEALTH\n\nThe report would be shared (ACTION: EP)\n\nData to be refreshed by 31 March 2024. ACTION: Director of Public Health\n\nSomething to look at (ACTION)\n"
+            ),
+            &att,
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(owners(&got[0]), ["Emma Phillips"]);
+        assert_eq!(got[0].owners[0].raw, "EP");
+        assert_eq!(got[1].owners[0].kind, OwnerKind::Role);
+        assert_eq!(got[1].owners[0].name, "Director of Public Health");
+        assert_eq!(got[1].due.as_deref(), Some("2024-03-31"));
+    }
+
+    #[test]
+    fn action_by_on_next_line_and_owner_lists() {
+        let got = run(
+            &format!(
+                "{HEAD}6. FORWARD PLAN\n\nThe slides would be sent to members.\nAction by: Clerk\n\nActions:\n- Clerk to circulate the slides.\n- Communications Team to draft a press release.\n\nThe Chair closed the item.\n"
+            ),
+            &[],
+        );
+        let texts: Vec<&str> = got.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The slides would be sent to members.",
+                "Clerk to circulate the slides.",
+                "Communications Team to draft a press release."
+            ]
+        );
+        assert_eq!(got[2].owners[0].kind, OwnerKind::Group);
+    }
+
+    #[test]
+    fn action_by_column_in_table_minutes() {
+        let got = run(
+            "MINUTES OF THE COMMUNITY SAFETY PARTNERSHIP TUESDAY, 26 JUNE 2012\nPresent: X\nMINUTE NO.\tSUBJECT/DECISION\tACTION BY\nHSP19.\tMINUTES\t\n\tRESOLVED: That the minutes be confirmed.\tsa\nHSP24.\tINDICATORS\t\n\tThe decision be delegated to the Performance Monitoring Group.\tPerformanc e Monitoring Group, with Claire Kowalska\n\tRESOLVED\t\n\tThat the document be signed off by the Performance Monitoring Group.\tPMG\n",
+            &[person("Claire Kowalska")],
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].item.as_deref(), Some("HSP24"));
+        assert_eq!(
+            owners(&got[0]),
+            ["Performance Monitoring Group", "Claire Kowalska"]
+        );
+        assert_eq!(owners(&got[1]), ["Performance Monitoring Group"]);
+        assert_eq!(got[1].owners[0].raw, "PMG");
+    }
+
+    #[test]
+    fn long_paragraphs_keep_the_last_sentences() {
+        let book = RuleBook::embedded().unwrap();
+        let r = &book.default;
+        assert_eq!(
+            last_sentences("One. Two. Three. Four.", 3, r),
+            "Two. Three. Four."
+        );
+        assert_eq!(
+            last_sentences("Dr. Smith spoke. He would circulate it.", 3, r),
+            "Dr. Smith spoke. He would circulate it."
+        );
+        assert_eq!(
+            last_sentences("Mr J. Smith spoke. He would act.", 1, r),
+            "He would act."
+        );
+        assert_eq!(last_sentences("One only", 2, r), "One only");
+    }
+
+    #[test]
+    fn ids_are_stable() {
+        let text = format!("{HEAD}23. UPDATE\n\nA thing would be done (Action: Clerk).\n");
+        assert_eq!(run(&text, &[])[0].id, run(&text, &[])[0].id);
+    }
 }

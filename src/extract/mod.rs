@@ -13,6 +13,7 @@ pub mod ids;
 pub mod meeting;
 pub mod minutes;
 pub mod names;
+pub mod owners;
 pub mod plans;
 pub mod resolutions;
 pub mod tables;

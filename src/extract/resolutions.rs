@@ -1,25 +1,352 @@
 //! Formal decisions in minutes: RESOLVED blocks and other house styles.
+//!
+//! Takes a [`MinutesBlock`] and returns one [`Resolution`] per decision block ("RESOLVED",
+//! "RESOLVED that …", "It was RESOLVED to …", "AGREED:", "The Committee agreed:-", a
+//! "Decision" heading), with its enumerated sub-points, under the minute it sits in. The
+//! label itself is dropped from the text. Narrative ("members agreed that it would be
+//! useful …") and bare "NOTED …" lines are not resolutions; the `[resolutions]` rules say
+//! which openings count.
+//!
+//! Also home of [`paragraphs`], the paragraph view of a minute item that the action
+//! extractor shares.
 
 use crate::extract::MeetingKey;
-use crate::extract::minutes::MinutesBlock;
-use crate::model::Document;
+use crate::extract::minutes::{ItemSpan, MinutesBlock};
+use crate::model::{Document, Provenance};
 use crate::pack::Resolution;
-use crate::rules::{Patterns, RuleSet};
+use crate::rules::{Pattern, Patterns, RuleSet};
 
 crate::rule_section! {
     /// Resolutions and decisions.
     pub struct ResolutionRules / RawResolutionRules {
-        /// Lines that open a resolution.
+        /// A paragraph opening that starts a resolution; the text after the match (or from
+        /// the `body` group, when the pattern has one) is the resolution's own text, empty
+        /// when the label stands on its own line.
         start: Patterns,
+        /// An enumerated sub-point opener: "(i)", "ii)", "I.", "a)", "(1)", "1.".
+        point: Pattern,
     }
+}
+
+/// One paragraph of a minute item: a prose paragraph (wrapped and page-broken lines
+/// joined) or one row of minutes printed as a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The text, the "Action by" cell excluded.
+    pub text: String,
+    /// The line started with a bullet mark.
+    pub bullet: bool,
+    /// The "Action by" cell of a table row, when not empty.
+    pub action: Option<String>,
+    /// Index of the first line.
+    pub line: usize,
+    /// Where the first line is.
+    pub provenance: Provenance,
+}
+
+/// The paragraphs of a minute item, heading and page furniture excluded.
+pub fn paragraphs(
+    doc: &Document,
+    block: &MinutesBlock,
+    item: &ItemSpan,
+    rules: &RuleSet,
+) -> Vec<Paragraph> {
+    let point = &rules.resolutions.point;
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut gap = true;
+    for (i, line) in block.content(doc, item.heading + 1..item.lines.end) {
+        if line.is_blank() {
+            gap = true;
+            continue;
+        }
+        let mut action = None;
+        let text = if line.is_row() {
+            let mut parts = Vec::new();
+            for (c, cell) in line.cells.iter().enumerate() {
+                let t = cell.text.replace('\n', " ");
+                let t = t.trim();
+                if Some(c) == block.action_column {
+                    action = (!t.is_empty()).then(|| t.to_string());
+                } else if !t.is_empty() {
+                    parts.push(t.to_string());
+                }
+            }
+            let mut text = parts.join(" ");
+            // A word split by the column boundary: "Partnersh" | "ip." — glue it back.
+            if let Some(a) = &action
+                && a.len() <= 4
+                && a.starts_with(char::is_lowercase)
+                && text.ends_with(char::is_alphabetic)
+            {
+                text.push_str(a);
+                action = None;
+            }
+            text
+        } else {
+            line.text.trim().to_string()
+        };
+        if text.is_empty() && action.is_none() {
+            continue;
+        }
+        // A paragraph continued after a wrap or a page break: no sentence end before,
+        // and the line does not open a new point.
+        if let Some(prev) = out.last_mut()
+            && !line.is_row()
+            && prev.action.is_none()
+            && !prev.text.ends_with(['.', '!', '?', ':'])
+            && !point.is_match(&text)
+            && ((!gap && !line.bullet) || text.starts_with(char::is_lowercase))
+            && !doc.lines[prev.line].is_row()
+        {
+            prev.text.push(' ');
+            prev.text.push_str(&text);
+            gap = false;
+            continue;
+        }
+        gap = false;
+        out.push(Paragraph {
+            text,
+            bullet: line.bullet,
+            action,
+            line: i,
+            provenance: line.provenance,
+        });
+    }
+    out
 }
 
 /// The resolutions of one set of minutes.
 pub fn extract(
-    _doc: &Document,
-    _block: &MinutesBlock,
-    _rules: &RuleSet,
-    _key: MeetingKey<'_>,
+    doc: &Document,
+    block: &MinutesBlock,
+    rules: &RuleSet,
+    key: MeetingKey<'_>,
 ) -> Vec<Resolution> {
-    Vec::new()
+    let mut out = Vec::new();
+    for item in &block.items {
+        let paras = paragraphs(doc, block, item, rules);
+        let mut k = 0;
+        while k < paras.len() {
+            match resolution_at(&paras, k, rules) {
+                Some((text, next)) => {
+                    let id = key.id("res", &[&item.number, &text]);
+                    out.push(Resolution {
+                        id,
+                        item: Some(item.number.clone()),
+                        text,
+                        provenance: paras[k].provenance,
+                    });
+                    k = next;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    out
+}
+
+/// Where a resolution label ends in `text`, if the paragraph opens with one.
+pub fn label_end(text: &str, rules: &RuleSet) -> Option<usize> {
+    rules
+        .resolutions
+        .start
+        .iter()
+        .filter_map(|p| {
+            let c = p.captures(text)?;
+            let whole = c.get(0).filter(|m| m.start() == 0)?;
+            Some(c.name("body").map_or(whole.end(), |b| b.start()))
+        })
+        .max()
+}
+
+/// The resolution opened by paragraph `k`: its text and the index after its last paragraph.
+fn resolution_at(paras: &[Paragraph], k: usize, rules: &RuleSet) -> Option<(String, usize)> {
+    let point = &rules.resolutions.point;
+    let first = &paras[k].text;
+    let end = label_end(first, rules)?;
+    let inline = first[end..]
+        .trim_start_matches([':', '-', '–', ' ', '.'])
+        .trim();
+    let mut parts: Vec<String> = Vec::new();
+    let mut in_list = false;
+    if !inline.is_empty() {
+        parts.push(inline.to_string());
+    }
+    let mut next = k + 1;
+    while let Some(p) = paras.get(next) {
+        if label_end(&p.text, rules).is_some() {
+            break;
+        }
+        let enumerated = p.bullet || point.is_match(&p.text);
+        let last = parts
+            .last()
+            .map(|s| s.trim_end().to_string())
+            .unwrap_or_default();
+        let leads_on =
+            last.ends_with([':', ';', ',', '-']) || last.ends_with(" and") || last.ends_with(" or");
+        let take = parts.is_empty() || (enumerated && (in_list || leads_on)) || last.ends_with(':');
+        if !take {
+            break;
+        }
+        in_list |= enumerated;
+        parts.push(p.text.trim().to_string());
+        next += 1;
+    }
+    let text = capitalise(&parts.join(" "));
+    (!text.is_empty()).then_some((text, next))
+}
+
+/// "to note the update." → "To note the update.": the label's removal leaves a sentence.
+/// An enumerator ("a)", "i.") is left alone.
+fn capitalise(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or("");
+    if first.chars().count() < 2 || !first.chars().all(char::is_alphabetic) {
+        return text.to_string();
+    }
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleBook;
+    use crate::segment::segment;
+
+    fn run(text: &str) -> Vec<(Option<String>, String)> {
+        let book = RuleBook::embedded().unwrap();
+        let doc = Document::from_plain_text(text);
+        let spans = segment(&doc, &book.default.segment);
+        let blocks = crate::extract::minutes::find(&doc, &spans, &book.default);
+        let key = MeetingKey {
+            council: None,
+            body: None,
+            date: None,
+        };
+        blocks
+            .iter()
+            .flat_map(|b| extract(&doc, b, &book.default, key))
+            .map(|r| (r.item, r.text))
+            .collect()
+    }
+
+    const HEAD: &str =
+        "MINUTES OF THE MEETING OF THE COMMUNITY SAFETY PARTNERSHIP HELD ON 16 December 2020\n\n";
+
+    fn texts(body: &str) -> Vec<String> {
+        run(&format!("{HEAD}{body}"))
+            .into_iter()
+            .map(|r| r.1)
+            .collect()
+    }
+
+    #[test]
+    fn resolved_on_its_own_line() {
+        let got = run(&format!(
+            "{HEAD}21. MINUTES\n\nRESOLVED\n\nThat the minutes were agreed as a correct record.\n\nThe Chair thanked everyone.\n\n22. MEMBERSHIP\n\nNoted.\n"
+        ));
+        assert_eq!(
+            got,
+            [(
+                Some("21".into()),
+                "That the minutes were agreed as a correct record.".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn inline_forms_drop_the_label() {
+        assert_eq!(
+            texts("5. MINUTES\n\nRESOLVED: That the minutes be agreed.\n"),
+            ["That the minutes be agreed."]
+        );
+        assert_eq!(
+            texts("5. UPDATE\n\nRESOLVED to note the update.\n"),
+            ["To note the update."]
+        );
+        assert_eq!(
+            texts("5. UPDATE\n\nIt was RESOLVED to note the report.\n"),
+            ["To note the report."]
+        );
+        assert_eq!(
+            texts("5. UPDATE\n\nAGREED: to note the report.\n"),
+            ["To note the report."]
+        );
+        assert_eq!(texts("5. UPDATE\n\nRESOLVED\n\nNoted\n"), ["Noted"]);
+        assert_eq!(
+            texts("5. UPDATE\n\nResolved that the item be deferred.\n"),
+            ["That the item be deferred."]
+        );
+        assert_eq!(
+            texts("5. UPDATE\n\nIt was unanimously RESOLVED that the item be deferred.\n"),
+            ["That the item be deferred."]
+        );
+        assert!(texts("5. UPDATE\n\nResolved issues were reported.\n").is_empty());
+    }
+
+    #[test]
+    fn sub_points_belong_to_the_resolution() {
+        let got = texts(
+            "24. PRIORITIES\n\nRESOLVED\n\nThat the Partnership noted that:\n\nI. crime fell.\nII. robbery fell.\n\nThe Chair closed the item.\n",
+        );
+        assert_eq!(
+            got,
+            ["That the Partnership noted that: I. crime fell. II. robbery fell."]
+        );
+        let got = texts(
+            "7. PLANS\n\nThe Committee agreed:-\n\n(1) to approve the plan;\n(2) to review it in May.\n",
+        );
+        assert_eq!(got, ["(1) to approve the plan; (2) to review it in May."]);
+        let got =
+            texts("7. PLANS\n\nThe Board AGREED\n\na) to approve the plan;\nb) to review it.\n");
+        assert_eq!(got, ["a) to approve the plan; b) to review it."]);
+    }
+
+    #[test]
+    fn paragraph_broken_by_a_page_joins_up() {
+        let got = texts(
+            "7. PLANS\n\nRESOLVED\n\nThat the plan be approved subject to\n\nthe comments of the Board.\n\nOther business.\n",
+        );
+        assert_eq!(
+            got,
+            ["That the plan be approved subject to the comments of the Board."]
+        );
+    }
+
+    #[test]
+    fn decision_heading() {
+        assert_eq!(
+            texts("7. PLANS\n\nDecision\n\nThe plan was approved.\n"),
+            ["The plan was approved."]
+        );
+        assert_eq!(
+            texts("7. PLANS\n\nDECISION: The plan was approved.\n"),
+            ["The plan was approved."]
+        );
+    }
+
+    #[test]
+    fn narrative_and_noted_are_not_resolutions() {
+        assert!(texts("7. PLANS\n\nMembers agreed that it would be useful to meet again.\n\nNOTED the report.\n").is_empty());
+    }
+
+    #[test]
+    fn table_minutes_exclude_the_action_column() {
+        let got = run(
+            "MINUTES OF THE COMMUNITY SAFETY PARTNERSHIP TUESDAY, 26 JUNE 2012\nPresent: X\nMINUTE NO.\tSUBJECT/DECISION\tACTION BY\nHSP19.\tMINUTES\t\n\tRESOLVED: That the minutes be confirmed.\tsa\nHSP20.\tTERMS\t\n\tRESOLVED: To agree the Terms of Reference for the Partnersh\tip.\nHSP23.\tPLANS\t\n\tRESOLVED:\t\n\ti) That the plans be endorsed,\t\n\tii) That the budget be agreed.\t\n\tRESOLVED\t\n\tThat the document be signed off by the PMG.\tPMG\n",
+        );
+        let texts: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "That the minutes be confirmed.",
+                "To agree the Terms of Reference for the Partnership.",
+                "i) That the plans be endorsed, ii) That the budget be agreed.",
+                "That the document be signed off by the PMG.",
+            ]
+        );
+        assert_eq!(got[2].0.as_deref(), Some("HSP23"));
+    }
 }
