@@ -18,7 +18,9 @@
 //! lists, which live in other segments.
 
 use crate::extract::minutes::MinutesBlock;
-use crate::extract::names::{bare, is_name_token, same_person, singular_honorific, split_honorific};
+use crate::extract::names::{
+    bare, is_name_token, same_person, singular_honorific, split_honorific,
+};
 use crate::model::{Document, Line, Provenance};
 use crate::pack::{AttendanceStatus, Attendee};
 use crate::rules::common::CommonRules;
@@ -73,6 +75,9 @@ crate::rule_section! {
         name_particles: Words,
         /// Capitalised words that never start a name ("The", "All", "Members").
         not_names: Words,
+        /// Words of job titles and services that are never part of a person's name
+        /// ("Advisor", "Safety"), telling "Jo Lee, Security Advisor" from "Jo Lee, Al Ray".
+        job_words: Words,
     }
 }
 
@@ -81,7 +86,10 @@ const FOLLOWING_LINES: usize = 20;
 
 /// The attendees recorded in one set of minutes.
 pub fn extract(doc: &Document, block: &MinutesBlock, rules: &RuleSet) -> Vec<Attendee> {
-    let cx = Cx { r: &rules.attendees, common: &rules.common };
+    let cx = Cx {
+        r: &rules.attendees,
+        common: &rules.common,
+    };
     let mut roll = Roll::default();
     read_preamble(doc, block, cx, &mut roll);
     read_apologies(doc, block, cx, &mut roll);
@@ -140,7 +148,11 @@ impl Roll {
         if a.name.is_empty() {
             return;
         }
-        let Some(old) = self.people.iter_mut().find(|p| same_person(&p.name, &a.name)) else {
+        let Some(old) = self
+            .people
+            .iter_mut()
+            .find(|p| same_person(&p.name, &a.name))
+        else {
             self.people.push(a);
             return;
         };
@@ -159,7 +171,14 @@ impl Roll {
     }
 
     /// Adds a list entry with `status`, and whoever it says substituted for them.
-    fn add_person(&mut self, p: Person, status: AttendanceStatus, chair: bool, provenance: Provenance, cx: Cx) {
+    fn add_person(
+        &mut self,
+        p: Person,
+        status: AttendanceStatus,
+        chair: bool,
+        provenance: Provenance,
+        cx: Cx,
+    ) {
         let Some(name) = p.name else { return };
         let mut status = status;
         if p.substitute || p.substitute_for.is_some() {
@@ -167,13 +186,27 @@ impl Roll {
         }
         let (role, organisation) = match (p.role, p.organisation) {
             (None, None) => role_and_org(&p.extra, cx),
+            // the organisation was in brackets: everything printed after the name is role
+            (None, Some(org)) => (
+                Some(p.extra.join(", ")).filter(|r| !r.is_empty()),
+                Some(org),
+            ),
             other => other,
         };
-        if status == AttendanceStatus::Present && role.as_deref().is_some_and(|r| cx.r.officer_role.is_match(r)) {
+        if status == AttendanceStatus::Present
+            && role
+                .as_deref()
+                .is_some_and(|r| cx.r.officer_role.is_match(r))
+        {
             status = AttendanceStatus::InAttendance;
         }
         if let Some(by) = p.substituted_by {
-            self.add(attendee(by, AttendanceStatus::Substitute, Some(name.name.clone()), provenance));
+            self.add(attendee(
+                by,
+                AttendanceStatus::Substitute,
+                Some(name.name.clone()),
+                provenance,
+            ));
         }
         let mut a = attendee(name, status, p.substitute_for, provenance);
         a.role = role;
@@ -183,7 +216,12 @@ impl Roll {
     }
 }
 
-fn attendee(name: Name, status: AttendanceStatus, substitute_for: Option<String>, provenance: Provenance) -> Attendee {
+fn attendee(
+    name: Name,
+    status: AttendanceStatus,
+    substitute_for: Option<String>,
+    provenance: Provenance,
+) -> Attendee {
     Attendee {
         name: name.name,
         honorific: name.honorific,
@@ -210,7 +248,11 @@ fn label<'t>(text: &'t str, cx: Cx) -> Option<(AttendanceStatus, &'t str)> {
         (&r.absent, AttendanceStatus::Absent),
         (&r.present, AttendanceStatus::Present),
     ];
-    order.into_iter().find_map(|(p, s)| p.find(text).filter(|m| m.start() == 0 && !m.is_empty()).map(|m| (s, &text[m.end()..])))
+    order.into_iter().find_map(|(p, s)| {
+        p.find(text)
+            .filter(|m| m.start() == 0 && !m.is_empty())
+            .map(|m| (s, &text[m.end()..]))
+    })
 }
 
 /// Column roles of an attendance table, from its header row.
@@ -251,7 +293,13 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
                 continue;
             }
             if let Some(c) = columns {
-                read_row(line, c, status.unwrap_or(AttendanceStatus::Present), cx, roll);
+                read_row(
+                    line,
+                    c,
+                    status.unwrap_or(AttendanceStatus::Present),
+                    cx,
+                    roll,
+                );
                 continue;
             }
         }
@@ -264,8 +312,15 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
         }
         let split = cx.r.split_label.captures(text);
         let (st, rest) = if let Some(c) = &split {
-            let joined = format!("{} {}", c.name("before").map_or("", |m| m.as_str()), c.name("after").map_or("", |m| m.as_str()));
-            (AttendanceStatus::InAttendance, std::borrow::Cow::Owned(joined))
+            let joined = format!(
+                "{} {}",
+                c.name("before").map_or("", |m| m.as_str()),
+                c.name("after").map_or("", |m| m.as_str())
+            );
+            (
+                AttendanceStatus::InAttendance,
+                std::borrow::Cow::Owned(joined),
+            )
         } else if let Some((st, rest)) = label(text, cx) {
             chair_list = cx.r.chair_label.is_match(&text[..text.len() - rest.len()]);
             (st, std::borrow::Cow::Borrowed(rest))
@@ -286,14 +341,15 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
         if people.is_empty() {
             // A line that names nobody continues the role of the person before it
             // (a role wrapped onto the next line).
-            if let Some(a) = last.and_then(|i| roll.people.get_mut(i)) {
-                if rest.len() < 80 && !rest.ends_with('.') {
-                    let role = a.role.get_or_insert_with(String::new);
-                    if !role.is_empty() {
-                        role.push(' ');
-                    }
-                    role.push_str(rest);
+            if let Some(a) = last.and_then(|i| roll.people.get_mut(i))
+                && rest.len() < 80
+                && !rest.ends_with('.')
+            {
+                let role = a.role.get_or_insert_with(String::new);
+                if !role.is_empty() {
+                    role.push(' ');
                 }
+                role.push_str(rest);
             }
             continue;
         }
@@ -307,15 +363,26 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
 /// One row of an attendance table with known columns.
 fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mut Roll) {
     let cell = |i: Option<usize>| {
-        i.and_then(|i| line.cells.get(i)).map(|c| c.text.trim().to_string()).filter(|t| !t.is_empty())
+        i.and_then(|i| line.cells.get(i))
+            .map(|c| c.text.trim().to_string())
+            .filter(|t| !t.is_empty())
     };
-    let Some(raw) = cell(Some(c.name)) else { return };
+    let Some(raw) = cell(Some(c.name)) else {
+        return;
+    };
     let (base, parens) = strip_parens(&raw);
-    let Some(mut names) = names_in(&base, None, cx) else { return };
+    let Some(mut names) = names_in(&base, None, cx) else {
+        return;
+    };
     let Some(name) = names.pop() else { return };
-    let mut p = Person { name: Some(name), ..Person::default() };
+    let mut p = Person {
+        name: Some(name),
+        ..Person::default()
+    };
     apply_parens(&mut p, &parens, cx);
-    let st = cell(c.status).and_then(|s| label(&s, cx).map(|l| l.0)).unwrap_or(status);
+    let st = cell(c.status)
+        .and_then(|s| label(&s, cx).map(|l| l.0))
+        .unwrap_or(status);
     let role = cell(c.role);
     p.chair |= role.as_deref().is_some_and(|r| cx.r.chair.is_match(r));
     p.role = role;
@@ -327,7 +394,11 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
 // Pass 2: apologies anywhere in the minutes.
 
 fn cell_texts(line: &Line) -> Vec<&str> {
-    if line.is_row() { line.cells.iter().map(|c| c.text.as_str()).collect() } else { vec![line.text.as_str()] }
+    if line.is_row() {
+        line.cells.iter().map(|c| c.text.as_str()).collect()
+    } else {
+        vec![line.text.as_str()]
+    }
 }
 
 fn read_apologies(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) {
@@ -335,7 +406,9 @@ fn read_apologies(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll)
     let lines: Vec<(usize, &Line)> = block.content(doc, block.lines.clone()).collect();
     for (k, (_, line)) in lines.iter().enumerate() {
         for text in cell_texts(line) {
-            let Some(m) = cx.r.apologies.iter().find_map(|p| p.find(text)) else { continue };
+            let Some(m) = cx.r.apologies.iter().find_map(|p| p.find(text)) else {
+                continue;
+            };
             let rest = sentence(&text[m.end()..], cx);
             if !rest.trim().is_empty() {
                 apology_list(rest, line.provenance, cx, roll);
@@ -369,11 +442,20 @@ fn sentence<'t>(text: &'t str, cx: Cx) -> &'t str {
     let bytes = text.as_bytes();
     for (i, _) in text.match_indices('.') {
         let after = &text[i + 1..];
-        let ends = after.is_empty() || (after.starts_with(' ') && after.trim_start().chars().next().is_none_or(char::is_uppercase));
+        let ends = after.is_empty()
+            || (after.starts_with(' ')
+                && after
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_uppercase));
         if !ends {
             continue;
         }
-        let word = text[..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let word = text[..i]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
         let initial = word.chars().count() == 1;
         if initial || cx.common.honorifics.contains(word) || (i > 0 && bytes[i - 1] == b'.') {
             continue;
@@ -396,7 +478,13 @@ fn apology_list(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) {
 
 fn read_substitutions(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) {
     let mut ranges = vec![block.preamble.clone()];
-    ranges.extend(block.items.iter().filter(|i| cx.r.attendance_item.is_match(&i.title)).map(|i| i.lines.clone()));
+    ranges.extend(
+        block
+            .items
+            .iter()
+            .filter(|i| cx.r.attendance_item.is_match(&i.title))
+            .map(|i| i.lines.clone()),
+    );
     for range in ranges {
         for (_, line) in block.content(doc, range) {
             for text in cell_texts(line) {
@@ -413,11 +501,19 @@ fn take_substitutions(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) -> 
     let mut spans: Vec<(usize, usize, Name, Name)> = Vec::new();
     for p in cx.r.substitution.iter() {
         for c in p.captures_iter(text) {
-            let (Some(all), Some(s), Some(f)) = (c.get(0), c.name("sub"), c.name("for")) else { continue };
-            if spans.iter().any(|(a, b, _, _)| all.start() < *b && *a < all.end()) {
+            let (Some(all), Some(s), Some(f)) = (c.get(0), c.name("sub"), c.name("for")) else {
+                continue;
+            };
+            if spans
+                .iter()
+                .any(|(a, b, _, _)| all.start() < *b && *a < all.end())
+            {
                 continue;
             }
-            let (Some(sub), Some(of)) = (trailing_name(s.as_str(), cx).map(|x| x.0), leading_name(f.as_str(), cx)) else {
+            let (Some(sub), Some(of)) = (
+                trailing_name(s.as_str(), cx).map(|x| x.0),
+                leading_name(f.as_str(), cx),
+            ) else {
                 continue;
             };
             spans.push((all.start(), all.end(), sub, of));
@@ -428,8 +524,18 @@ fn take_substitutions(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) -> 
         rest.push_str(&text[cursor..a]);
         rest.push_str(", ");
         cursor = b;
-        roll.add(attendee(of.clone(), AttendanceStatus::Apologies, None, prov));
-        roll.add(attendee(sub, AttendanceStatus::Substitute, Some(of.name), prov));
+        roll.add(attendee(
+            of.clone(),
+            AttendanceStatus::Apologies,
+            None,
+            prov,
+        ));
+        roll.add(attendee(
+            sub,
+            AttendanceStatus::Substitute,
+            Some(of.name),
+            prov,
+        ));
     }
     rest.push_str(&text[cursor..]);
     rest
@@ -458,13 +564,18 @@ fn split_dashed(text: &str, cx: Cx) -> Option<Vec<Person>> {
             continue;
         }
         let seg = &text[cursor..sep.start()];
-        let Some((name, at)) = trailing_name(seg, cx) else { continue };
+        let Some((name, at)) = trailing_name(seg, cx) else {
+            continue;
+        };
         let before = &seg[..at];
         match roles.last_mut() {
             Some(r) => r.push_str(before),
             None => lead = before,
         }
-        people.push(Person { name: Some(name), ..Person::default() });
+        people.push(Person {
+            name: Some(name),
+            ..Person::default()
+        });
         roles.push(String::new());
         cursor = sep.end();
     }
@@ -480,11 +591,20 @@ fn split_dashed(text: &str, cx: Cx) -> Option<Vec<Person>> {
         apply_parens(&mut p, &parens, cx);
         // A comma-separated role may run into further people with honorifics.
         let mut more = Vec::new();
-        for part in split_top(&base) {
+        // "Member for Development, Jobs, and Cohesion": one role listing several things
+        let parts = if base.contains(", and ") {
+            vec![base.as_str()]
+        } else {
+            split_top(&base)
+        };
+        for part in parts {
             let part = part.trim().trim_start_matches("and ").trim();
             let hon = split_honorific(part, &cx.common.honorifics).0.is_some();
             match names_in(part, None, cx).filter(|_| hon) {
-                Some(ns) => more.extend(ns.into_iter().map(|n| Person { name: Some(n), ..Person::default() })),
+                Some(ns) => more.extend(ns.into_iter().map(|n| Person {
+                    name: Some(n),
+                    ..Person::default()
+                })),
                 None if more.is_empty() => {
                     if !part.is_empty() {
                         p.extra.push(part.to_string());
@@ -513,20 +633,28 @@ fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
     let mut carry: Option<String> = None;
     for part in split_top(text) {
         for piece in split_and(part, carry.as_deref(), cx) {
-            let piece = piece.trim().trim_matches(|c: char| c == '.' || c == ':' || c.is_whitespace());
+            let piece = piece
+                .trim()
+                .trim_matches(|c: char| c == '.' || c == ':' || c.is_whitespace());
             if piece.is_empty() {
                 continue;
             }
             let (base, parens) = strip_parens(piece);
             let (hon, _) = split_honorific(&base, &cx.common.honorifics);
-            if let Some(one) = hon.as_deref().and_then(|h| singular_honorific(h, &cx.common.honorifics)) {
+            if let Some(one) = hon
+                .as_deref()
+                .and_then(|h| singular_honorific(h, &cx.common.honorifics))
+            {
                 carry = Some(one);
             }
             match names_in(&base, carry.as_deref(), cx) {
                 Some(names) => {
                     let n = names.len();
                     for (k, name) in names.into_iter().enumerate() {
-                        let mut p = Person { name: Some(name), ..Person::default() };
+                        let mut p = Person {
+                            name: Some(name),
+                            ..Person::default()
+                        };
                         if k + 1 == n {
                             apply_parens(&mut p, &parens, cx);
                         }
@@ -570,7 +698,10 @@ fn split_top(text: &str) -> Vec<&str> {
     out.into_iter()
         .map(|p| {
             let p = p.trim();
-            p.strip_prefix("and ").or_else(|| p.strip_prefix("& ")).unwrap_or(p).trim()
+            p.strip_prefix("and ")
+                .or_else(|| p.strip_prefix("& "))
+                .unwrap_or(p)
+                .trim()
         })
         .filter(|p| !p.is_empty())
         .collect()
@@ -595,7 +726,10 @@ fn split_and<'t>(part: &'t str, carry: Option<&str>, cx: Cx) -> Vec<&'t str> {
                     continue;
                 };
                 let next = &part[i + skip..];
-                let end = next.find(" and ").or_else(|| next.find(" & ")).unwrap_or(next.len());
+                let end = next
+                    .find(" and ")
+                    .or_else(|| next.find(" & "))
+                    .unwrap_or(next.len());
                 let (base, _) = strip_parens(&next[..end]);
                 if names_in(&base, carry, cx).is_some() {
                     cuts.push(i);
@@ -639,7 +773,13 @@ fn strip_parens(text: &str) -> (String, Vec<String>) {
         parens.push(cur.trim().to_string());
     }
     let base = base.split_whitespace().collect::<Vec<_>>().join(" ");
-    (base.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '-' | '–' | '—') || c.is_whitespace()).to_string(), parens)
+    (
+        base.trim_matches(|c: char| {
+            matches!(c, ',' | ';' | ':' | '-' | '–' | '—') || c.is_whitespace()
+        })
+        .to_string(),
+        parens,
+    )
 }
 
 /// Applies remarks such as "(Chair)", "(substituting for Dr Y)", "(CCG)" to a person.
@@ -650,7 +790,12 @@ fn apply_parens(p: &mut Person, parens: &[String], cx: Cx) {
             p.chair = true;
         } else if r.paren_substitute.is_match(t) {
             p.substitute = true;
-        } else if let Some(n) = r.paren_substitute_for.captures(t).and_then(|c| c.name("name")).and_then(|m| leading_name(m.as_str(), cx)) {
+        } else if let Some(n) = r
+            .paren_substitute_for
+            .captures(t)
+            .and_then(|c| c.name("name"))
+            .and_then(|m| leading_name(m.as_str(), cx))
+        {
             p.substitute_for = Some(n.name);
         } else if let Some(n) = r
             .paren_substituted_by
@@ -667,7 +812,11 @@ fn apply_parens(p: &mut Person, parens: &[String], cx: Cx) {
 
 /// Role and organisation from the texts printed after a name.
 fn role_and_org(extra: &[String], cx: Cx) -> (Option<String>, Option<String>) {
-    let parts: Vec<&str> = extra.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    let parts: Vec<&str> = extra
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
     match parts.as_slice() {
         [] => (None, None),
         [one] => {
@@ -685,14 +834,18 @@ fn role_and_org(extra: &[String], cx: Cx) -> (Option<String>, Option<String>) {
 // ---------------------------------------------------------------------------------------
 // Names.
 
-/// True when `token` is a particle inside names ("de", "van").
+/// True when `token` is a particle inside names ("de", "van"); printed in lowercase.
 fn particle(token: &str, cx: Cx) -> bool {
-    cx.r.name_particles.contains(token)
+    token.chars().next().is_some_and(char::is_lowercase) && cx.r.name_particles.contains(token)
 }
 
 /// The honorific phrase made of `tokens`, if listed ("Chief Inspector").
 fn honorific_of(tokens: &[&str], cx: Cx) -> Option<String> {
-    let phrase = tokens.iter().map(|t| t.trim_end_matches('.')).collect::<Vec<_>>().join(" ");
+    let phrase = tokens
+        .iter()
+        .map(|t| t.trim_end_matches('.'))
+        .collect::<Vec<_>>()
+        .join(" ");
     (!tokens.is_empty() && cx.common.honorifics.contains(&phrase)).then_some(phrase)
 }
 
@@ -710,7 +863,10 @@ fn names_in(text: &str, carry: Option<&str>, cx: Cx) -> Option<Vec<Name>> {
         && !particle(tokens[0], cx)
         && !tokens.iter().any(|t| {
             let b = bare(t);
-            cx.common.role_words.contains(b) || cx.common.group_words.contains(b) || cx.r.not_names.contains(b)
+            cx.common.role_words.contains(b)
+                || cx.common.group_words.contains(b)
+                || cx.r.not_names.contains(b)
+                || cx.r.job_words.contains(b)
         })
         && !cx.common.honorifics.contains(bare(tokens[0]));
     if !ok {
@@ -723,18 +879,40 @@ fn names_in(text: &str, carry: Option<&str>, cx: Cx) -> Option<Vec<Name>> {
     let words = tokens.iter().filter(|t| !particle(t, cx)).count();
     // Four or six capitalised words with no particle: two or three names run together.
     if hon.is_none() && words == tokens.len() && (words == 4 || words == 6) {
-        return Some(tokens.chunks(2).map(|c| Name { honorific: None, name: c.join(" ") }).collect());
+        return Some(
+            tokens
+                .chunks(2)
+                .map(|c| Name {
+                    honorific: None,
+                    name: c.join(" "),
+                })
+                .collect(),
+        );
     }
     if words > 4 {
         return None;
     }
-    Some(vec![Name { honorific: hon, name: tokens.join(" ").trim_end_matches([',', ';', ':']).to_string() }])
+    let mut name = tokens
+        .join(" ")
+        .trim_end_matches([',', ';', ':'])
+        .to_string();
+    // a full stop ends the sentence unless it ends an initial ("J.")
+    if name.ends_with('.') && tokens.last().is_some_and(|t| t.chars().count() > 2) {
+        name.pop();
+    }
+    Some(vec![Name {
+        honorific: hon,
+        name,
+    }])
 }
 
 /// The first name in a text ("Cllr B", "Rachel Lissauer", from "Rachel Lissauer Deborah …").
 fn leading_name(text: &str, cx: Cx) -> Option<Name> {
     let (hon, rest) = split_honorific(text.trim(), &cx.common.honorifics);
-    let tokens: Vec<&str> = rest.split_whitespace().take_while(|t| is_name_token(t) || particle(t, cx)).collect();
+    let tokens: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|t| is_name_token(t) || particle(t, cx))
+        .collect();
     let mut take = Vec::new();
     let mut words = 0;
     for t in tokens {
@@ -842,7 +1020,9 @@ mod tests {
         let book = RuleBook::embedded().unwrap();
         let doc = Document::from_plain_text(text);
         let n = doc.lines.len();
-        let heading = (0..n).find(|&i| doc.lines[i].text.starts_with("9.")).unwrap_or(n);
+        let heading = (0..n)
+            .find(|&i| doc.lines[i].text.starts_with("9."))
+            .unwrap_or(n);
         let block = MinutesBlock {
             lines: 0..n,
             preamble: 0..heading,
@@ -870,7 +1050,9 @@ mod tests {
     }
 
     fn find<'a>(all: &'a [Attendee], name: &str) -> &'a Attendee {
-        all.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("{name} missing from {all:#?}"))
+        all.iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("{name} missing from {all:#?}"))
     }
 
     fn names(all: &[Attendee]) -> Vec<&str> {
@@ -879,8 +1061,13 @@ mod tests {
 
     #[test]
     fn one_per_line_with_roles() {
-        let all = run("MINUTES\nPRESENT:\n\nJo Bloggs – Borough Commander, Metropolitan Police (Chair)\nCllr Sam Eke – Cabinet Member for Communities\nAl Ray - Strategic Lead\nJim Lee, Security Advisor (Met. Police)\n\nPat Doe – Principal Committee Co-Ordinator\n9. APOLOGIES\n");
-        assert_eq!(names(&all), ["Jo Bloggs", "Sam Eke", "Al Ray", "Jim Lee", "Pat Doe"]);
+        let all = run(
+            "MINUTES\nPRESENT:\n\nJo Bloggs – Borough Commander, Metropolitan Police (Chair)\nCllr Sam Eke – Cabinet Member for Communities\nAl Ray - Strategic Lead\nJim Lee, Security Advisor (Met. Police)\n\nPat Doe – Principal Committee Co-Ordinator\n9. APOLOGIES\n",
+        );
+        assert_eq!(
+            names(&all),
+            ["Jo Bloggs", "Sam Eke", "Al Ray", "Jim Lee", "Pat Doe"]
+        );
         let jo = find(&all, "Jo Bloggs");
         assert!(jo.chair);
         assert_eq!(jo.role.as_deref(), Some("Borough Commander"));
@@ -888,30 +1075,63 @@ mod tests {
         let sam = find(&all, "Sam Eke");
         assert_eq!(sam.honorific.as_deref(), Some("Cllr"));
         assert!(!sam.chair);
-        assert_eq!(find(&all, "Jim Lee").role.as_deref(), Some("Security Advisor"));
+        assert_eq!(
+            find(&all, "Jim Lee").role.as_deref(),
+            Some("Security Advisor")
+        );
         assert_eq!(find(&all, "Pat Doe").status, AttendanceStatus::InAttendance);
         assert_eq!(sam.provenance.line.map(|l| l.get()), Some(5));
     }
 
     #[test]
     fn run_together_on_one_line() {
-        let all = run("PRESENT: Jo Bloggs – Borough Commander, Police (Chair) Cllr Ann Lee - Cabinet Member for Children and Families Sue Graham – Director of Services Dr Will Moss - Interim Director Public Health Ian Kerr – Victim Support");
-        assert_eq!(names(&all), ["Jo Bloggs", "Ann Lee", "Sue Graham", "Will Moss", "Ian Kerr"]);
+        let all = run(
+            "PRESENT: Jo Bloggs – Borough Commander, Police (Chair) Cllr Ann Lee - Cabinet Member for Children and Families Sue Graham – Director of Services Dr Will Moss - Interim Director Public Health Ian Kerr – Victim Support",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Jo Bloggs",
+                "Ann Lee",
+                "Sue Graham",
+                "Will Moss",
+                "Ian Kerr"
+            ]
+        );
         assert!(find(&all, "Jo Bloggs").chair);
-        assert_eq!(find(&all, "Ann Lee").role.as_deref(), Some("Cabinet Member for Children and Families"));
+        assert_eq!(
+            find(&all, "Ann Lee").role.as_deref(),
+            Some("Cabinet Member for Children and Families")
+        );
         assert_eq!(find(&all, "Will Moss").honorific.as_deref(), Some("Dr"));
     }
 
     #[test]
     fn paragraph_lists() {
-        let all = run("Present: Councillor Rita Watts (Chair), Councillor Max Newton, Libby Stone, Enid Lane and Eamon Moore");
-        assert_eq!(names(&all), ["Rita Watts", "Max Newton", "Libby Stone", "Enid Lane", "Eamon Moore"]);
+        let all = run(
+            "Present: Councillor Rita Watts (Chair), Councillor Max Newton, Libby Stone, Enid Lane and Eamon Moore",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Rita Watts",
+                "Max Newton",
+                "Libby Stone",
+                "Enid Lane",
+                "Eamon Moore"
+            ]
+        );
         assert!(find(&all, "Rita Watts").chair);
-        let all = run("Present: Councillors Adams (Chair), Brown and Clarke\nAlso present: Mia Chen (Democratic Services)");
+        let all = run(
+            "Present: Councillors Adams (Chair), Brown and Clarke\nAlso present: Mia Chen (Democratic Services)",
+        );
         assert_eq!(names(&all), ["Adams", "Brown", "Clarke", "Mia Chen"]);
         assert!(find(&all, "Adams").chair);
         assert_eq!(find(&all, "Brown").honorific.as_deref(), Some("Councillor"));
-        assert_eq!(find(&all, "Mia Chen").status, AttendanceStatus::InAttendance);
+        assert_eq!(
+            find(&all, "Mia Chen").status,
+            AttendanceStatus::InAttendance
+        );
     }
 
     #[test]
@@ -923,40 +1143,86 @@ mod tests {
 
     #[test]
     fn split_in_attendance_label() {
-        let all = run("Present: Cllr Al Bee\nIn Fay Park, Otto Wills and Ann Lip, Tess Attendance: Nunn, Eli Mee");
-        assert_eq!(names(&all), ["Al Bee", "Fay Park", "Otto Wills", "Ann Lip", "Tess Nunn", "Eli Mee"]);
-        assert_eq!(find(&all, "Tess Nunn").status, AttendanceStatus::InAttendance);
+        let all = run(
+            "Present: Cllr Al Bee\nIn Fay Park, Otto Wills and Ann Lip, Tess Attendance: Nunn, Eli Mee",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Al Bee",
+                "Fay Park",
+                "Otto Wills",
+                "Ann Lip",
+                "Tess Nunn",
+                "Eli Mee"
+            ]
+        );
+        assert_eq!(
+            find(&all, "Tess Nunn").status,
+            AttendanceStatus::InAttendance
+        );
     }
 
     #[test]
     fn apologies_sentences() {
-        let all = run("Present: Cllr Al Bee\n9. APOLOGIES\nApologies for absence were received from Rae Liss (CCG), Geo Ocen (Bridge Trust), and Jo McCart (London Assembly), Cllr Mark Blake and Bev Tark.\n");
-        assert_eq!(names(&all), ["Al Bee", "Rae Liss", "Geo Ocen", "Jo McCart", "Mark Blake", "Bev Tark"]);
+        let all = run(
+            "Present: Cllr Al Bee\n9. APOLOGIES\nApologies for absence were received from Rae Liss (CCG), Geo Ocen (Bridge Trust), and Jo McCart (London Assembly), Cllr Mark Blake and Bev Tark.\n",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Al Bee",
+                "Rae Liss",
+                "Geo Ocen",
+                "Jo McCart",
+                "Mark Blake",
+                "Bev Tark"
+            ]
+        );
         assert_eq!(find(&all, "Rae Liss").organisation.as_deref(), Some("CCG"));
-        assert!(all[1..].iter().all(|a| a.status == AttendanceStatus::Apologies));
-        let all = run("9. APOLOGIES\nApologies had been received from Ross Sym, Jackie Difo Jon Water and LaToya Ridge.");
-        assert_eq!(names(&all), ["Ross Sym", "Jackie Difo", "Jon Water", "LaToya Ridge"]);
+        assert!(
+            all[1..]
+                .iter()
+                .all(|a| a.status == AttendanceStatus::Apologies)
+        );
+        let all = run(
+            "9. APOLOGIES\nApologies had been received from Ross Sym, Jackie Difo Jon Water and LaToya Ridge.",
+        );
+        assert_eq!(
+            names(&all),
+            ["Ross Sym", "Jackie Difo", "Jon Water", "LaToya Ridge"]
+        );
     }
 
     #[test]
     fn apologies_on_following_lines_with_substitutes() {
-        let all = run("Present: Jo Hank, Lisa Red\n9. APOLOGIES\n\tApologies for absence were received from the following:\t\n\tSteve Mac- Jo Hank substitutedBarb Nick- Lisa Red substituted\t\n");
+        let all = run(
+            "Present: Jo Hank, Lisa Red\n9. APOLOGIES\n\tApologies for absence were received from the following:\t\n\tSteve Mac- Jo Hank substitutedBarb Nick- Lisa Red substituted\t\n",
+        );
         let steve = find(&all, "Steve Mac");
         assert_eq!(steve.status, AttendanceStatus::Apologies);
         let jo = find(&all, "Jo Hank");
         assert_eq!(jo.status, AttendanceStatus::Substitute);
         assert_eq!(jo.substitute_for.as_deref(), Some("Steve Mac"));
-        assert_eq!(find(&all, "Lisa Red").substitute_for.as_deref(), Some("Barb Nick"));
+        assert_eq!(
+            find(&all, "Lisa Red").substitute_for.as_deref(),
+            Some("Barb Nick")
+        );
         assert_eq!(all.len(), 4);
     }
 
     #[test]
     fn substitution_phrases() {
-        let all = run("Present: Dr Kim Oh (substituting for Dr Lee Tan), Cllr Ann Ray\n9. APOLOGIES\nApologies were received from Cllr Bo Day.\nTim Mill to substitute for Rae Liss, Cllr Ann Ray substituted for Cllr Bo Day.");
+        let all = run(
+            "Present: Dr Kim Oh (substituting for Dr Lee Tan), Cllr Ann Ray\n9. APOLOGIES\nApologies were received from Cllr Bo Day.\nTim Mill to substitute for Rae Liss, Cllr Ann Ray substituted for Cllr Bo Day.",
+        );
         let kim = find(&all, "Kim Oh");
         assert_eq!(kim.status, AttendanceStatus::Substitute);
         assert_eq!(kim.substitute_for.as_deref(), Some("Lee Tan"));
-        assert_eq!(find(&all, "Ann Ray").substitute_for.as_deref(), Some("Bo Day"));
+        assert_eq!(
+            find(&all, "Ann Ray").substitute_for.as_deref(),
+            Some("Bo Day")
+        );
         assert_eq!(find(&all, "Tim Mill").status, AttendanceStatus::Substitute);
         assert_eq!(find(&all, "Rae Liss").status, AttendanceStatus::Apologies);
         assert_eq!(find(&all, "Bo Day").status, AttendanceStatus::Apologies);
@@ -964,7 +1230,9 @@ mod tests {
 
     #[test]
     fn substitute_members_label() {
-        let all = run("Present: Cllr Al Bee\nSubstitute Members: Cllr Cy Dee (for Cllr Ed Eff)\nAbsent: Cllr Gus Hay");
+        let all = run(
+            "Present: Cllr Al Bee\nSubstitute Members: Cllr Cy Dee (for Cllr Ed Eff)\nAbsent: Cllr Gus Hay",
+        );
         let cy = find(&all, "Cy Dee");
         assert_eq!(cy.status, AttendanceStatus::Substitute);
         assert_eq!(cy.substitute_for.as_deref(), Some("Ed Eff"));
@@ -973,19 +1241,26 @@ mod tests {
 
     #[test]
     fn table_form() {
-        let all = run("Attendance\nName\tOrganisation\tRole\nAnn Lee\tHaringey Council\tChair\nDr Bo Ray\tNHS\tDirector of Public Health\nCy Dee\tPolice\tInspector");
+        let all = run(
+            "Attendance\nName\tOrganisation\tRole\nAnn Lee\tHaringey Council\tChair\nDr Bo Ray\tNHS\tDirector of Public Health\nCy Dee\tPolice\tInspector",
+        );
         assert_eq!(names(&all), ["Ann Lee", "Bo Ray", "Cy Dee"]);
         let ann = find(&all, "Ann Lee");
         assert!(ann.chair);
         assert_eq!(ann.organisation.as_deref(), Some("Haringey Council"));
-        assert_eq!(find(&all, "Bo Ray").role.as_deref(), Some("Director of Public Health"));
+        assert_eq!(
+            find(&all, "Bo Ray").role.as_deref(),
+            Some("Director of Public Health")
+        );
         let all = run("Name\tAttendance\nAnn Lee\tPresent\nBo Ray\tApologies");
         assert_eq!(find(&all, "Bo Ray").status, AttendanceStatus::Apologies);
     }
 
     #[test]
     fn one_entry_per_person() {
-        let all = run("PRESENT:\nDaniella Casa - Metropolitan Police\nPC Daniela Casa – Metropolitan Police\n9. APOLOGIES\nApologies were received from Daniella Casa.");
+        let all = run(
+            "PRESENT:\nDaniella Casa - Metropolitan Police\nPC Daniela Casa – Metropolitan Police\n9. APOLOGIES\nApologies were received from Daniella Casa.",
+        );
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].status, AttendanceStatus::Present);
     }

@@ -42,7 +42,8 @@ pub fn is_name_token(token: &str) -> bool {
     let mut chars = t.chars();
     chars.next().is_some_and(char::is_uppercase)
         && !t.chars().any(|c| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
 }
 
 /// The singular of a plural honorific ("Councillors" → "Councillor", "Cllrs" → "Cllr"),
@@ -65,7 +66,9 @@ fn name_key(name: &str) -> Vec<String> {
 /// "Daniela Casali", "J. Smith" / "Jo Smith"), or a bare surname against a full name.
 pub fn same_person(a: &str, b: &str) -> bool {
     let (ka, kb) = (name_key(a), name_key(b));
-    let (Some(la), Some(lb)) = (ka.last(), kb.last()) else { return false };
+    let (Some(la), Some(lb)) = (ka.last(), kb.last()) else {
+        return false;
+    };
     if ka == kb {
         return true;
     }
@@ -85,15 +88,31 @@ mod tests {
     #[test]
     fn honorifics() {
         let w = Words(vec!["cllr".into(), "dr".into(), "chief inspector".into()]);
-        assert_eq!(split_honorific("Cllr Mark Blake", &w), (Some("Cllr".into()), "Mark Blake"));
-        assert_eq!(split_honorific("Dr. Will Maimaris", &w), (Some("Dr".into()), "Will Maimaris"));
-        assert_eq!(split_honorific("Chief Inspector Jo Bloggs", &w), (Some("Chief Inspector".into()), "Jo Bloggs"));
+        assert_eq!(
+            split_honorific("Cllr Mark Blake", &w),
+            (Some("Cllr".into()), "Mark Blake")
+        );
+        assert_eq!(
+            split_honorific("Dr. Will Maimaris", &w),
+            (Some("Dr".into()), "Will Maimaris")
+        );
+        assert_eq!(
+            split_honorific("Chief Inspector Jo Bloggs", &w),
+            (Some("Chief Inspector".into()), "Jo Bloggs")
+        );
         assert_eq!(split_honorific("Drew Smith", &w), (None, "Drew Smith"));
     }
 
     #[test]
     fn name_tokens() {
-        for t in ["McDonnell", "LaToya", "O'Neil", "Alden-Smith", "J.", "Kowalska,"] {
+        for t in [
+            "McDonnell",
+            "LaToya",
+            "O'Neil",
+            "Alden-Smith",
+            "J.",
+            "Kowalska,",
+        ] {
             assert!(is_name_token(t), "{t}");
         }
         for t in ["and", "(Chair)", "2020", "Item5", "&"] {
@@ -103,8 +122,15 @@ mod tests {
 
     #[test]
     fn plural_honorifics() {
-        let w = Words(vec!["cllr".into(), "councillor".into(), "councillors".into()]);
-        assert_eq!(singular_honorific("Councillors", &w).as_deref(), Some("Councillor"));
+        let w = Words(vec![
+            "cllr".into(),
+            "councillor".into(),
+            "councillors".into(),
+        ]);
+        assert_eq!(
+            singular_honorific("Councillors", &w).as_deref(),
+            Some("Councillor")
+        );
         assert_eq!(singular_honorific("Councillor", &w), None);
     }
 
