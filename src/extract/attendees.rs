@@ -47,6 +47,9 @@ crate::rule_section! {
         /// A sentence giving apologies; the list follows the match (or the next lines when
         /// nothing follows it on the line).
         apologies: Patterns,
+        /// A sentence giving apologies after the list ("Cllr A and Cllr B sent apologies"):
+        /// group `list`.
+        apologies_before: Patterns,
         /// A substitution phrase: group `sub` the substitute, group `for` the member replaced.
         substitution: Patterns,
         /// A parenthesis after a name meaning "this person substitutes for `name`".
@@ -303,59 +306,64 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
                 continue;
             }
         }
-        let text = line.text.replace('\t', " ");
-        let text = text.trim();
-        if cx.r.apologies.is_match(text) {
-            // the apologies pass reads the sentence; lines after it continue that list
-            status = Some(AttendanceStatus::Apologies);
-            continue;
-        }
-        let split = cx.r.split_label.captures(text);
-        let (st, rest) = if let Some(c) = &split {
-            let joined = format!(
-                "{} {}",
-                c.name("before").map_or("", |m| m.as_str()),
-                c.name("after").map_or("", |m| m.as_str())
-            );
-            (
-                AttendanceStatus::InAttendance,
-                std::borrow::Cow::Owned(joined),
-            )
-        } else if let Some((st, rest)) = label(text, cx) {
-            chair_list = cx.r.chair_label.is_match(&text[..text.len() - rest.len()]);
-            (st, std::borrow::Cow::Borrowed(rest))
-        } else if let Some(st) = status {
-            (st, std::borrow::Cow::Borrowed(text))
-        } else {
-            continue;
-        };
-        if split.is_some() || label(text, cx).is_some() {
-            columns = None;
-        }
-        status = Some(st);
-        let rest = rest.trim();
-        if rest.is_empty() {
-            continue;
-        }
-        let people = parse_entry(rest, cx);
-        if people.is_empty() {
-            // A line that names nobody continues the role of the person before it
-            // (a role wrapped onto the next line).
-            if let Some(a) = last.and_then(|i| roll.people.get_mut(i))
-                && rest.len() < 80
-                && !rest.ends_with('.')
-            {
-                let role = a.role.get_or_insert_with(String::new);
-                if !role.is_empty() {
-                    role.push(' ');
-                }
-                role.push_str(rest);
+        // A table row without a header: each cell is read like a line of its own.
+        for text in cell_texts(line) {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
             }
-            continue;
-        }
-        for p in people {
-            roll.add_person(p, st, chair_list, prov, cx);
-            last = Some(roll.people.len() - 1);
+            if cx.r.apologies.is_match(text) {
+                // the apologies pass reads the sentence; lines after it continue that list
+                status = Some(AttendanceStatus::Apologies);
+                continue;
+            }
+            let split = cx.r.split_label.captures(text);
+            let (st, rest) = if let Some(c) = &split {
+                let joined = format!(
+                    "{} {}",
+                    c.name("before").map_or("", |m| m.as_str()),
+                    c.name("after").map_or("", |m| m.as_str())
+                );
+                (
+                    AttendanceStatus::InAttendance,
+                    std::borrow::Cow::Owned(joined),
+                )
+            } else if let Some((st, rest)) = label(text, cx) {
+                chair_list = cx.r.chair_label.is_match(&text[..text.len() - rest.len()]);
+                (st, std::borrow::Cow::Borrowed(rest))
+            } else if let Some(st) = status {
+                (st, std::borrow::Cow::Borrowed(text))
+            } else {
+                continue;
+            };
+            if split.is_some() || label(text, cx).is_some() {
+                columns = None;
+            }
+            status = Some(st);
+            let rest = rest.trim();
+            if rest.is_empty() {
+                continue;
+            }
+            let people = parse_entry(rest, cx);
+            if people.is_empty() {
+                // A line that names nobody continues the role of the person before it
+                // (a role wrapped onto the next line).
+                if let Some(a) = last.and_then(|i| roll.people.get_mut(i))
+                    && rest.len() < 80
+                    && !rest.ends_with('.')
+                {
+                    let role = a.role.get_or_insert_with(String::new);
+                    if !role.is_empty() {
+                        role.push(' ');
+                    }
+                    role.push_str(rest);
+                }
+                continue;
+            }
+            for p in people {
+                roll.add_person(p, st, chair_list, prov, cx);
+                last = Some(roll.people.len() - 1);
+            }
         }
     }
 }
@@ -406,6 +414,13 @@ fn read_apologies(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll)
     let lines: Vec<(usize, &Line)> = block.content(doc, block.lines.clone()).collect();
     for (k, (_, line)) in lines.iter().enumerate() {
         for text in cell_texts(line) {
+            if let Some(list) =
+                cx.r.apologies_before
+                    .captures(text)
+                    .and_then(|c| c.name("list"))
+            {
+                apology_list(list.as_str(), line.provenance, cx, roll);
+            }
             let Some(m) = cx.r.apologies.iter().find_map(|p| p.find(text)) else {
                 continue;
             };
@@ -498,10 +513,10 @@ fn read_substitutions(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut R
 fn take_substitutions(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) -> String {
     let mut rest = String::new();
     let mut cursor = 0;
-    let mut spans: Vec<(usize, usize, Name, Name)> = Vec::new();
+    let mut spans: Vec<(usize, usize, Name, Option<Name>)> = Vec::new();
     for p in cx.r.substitution.iter() {
         for c in p.captures_iter(text) {
-            let (Some(all), Some(s), Some(f)) = (c.get(0), c.name("sub"), c.name("for")) else {
+            let (Some(all), Some(s)) = (c.get(0), c.name("sub")) else {
                 continue;
             };
             if spans
@@ -510,11 +525,15 @@ fn take_substitutions(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) -> 
             {
                 continue;
             }
-            let (Some(sub), Some(of)) = (
-                trailing_name(s.as_str(), cx).map(|x| x.0),
-                leading_name(f.as_str(), cx),
-            ) else {
+            let Some(sub) = trailing_name(s.as_str(), cx).map(|x| x.0) else {
                 continue;
+            };
+            let of = match c.name("for") {
+                Some(f) => match leading_name(f.as_str(), cx) {
+                    Some(n) => Some(n),
+                    None => continue,
+                },
+                None => None,
             };
             spans.push((all.start(), all.end(), sub, of));
         }
@@ -524,16 +543,18 @@ fn take_substitutions(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) -> 
         rest.push_str(&text[cursor..a]);
         rest.push_str(", ");
         cursor = b;
-        roll.add(attendee(
-            of.clone(),
-            AttendanceStatus::Apologies,
-            None,
-            prov,
-        ));
+        if let Some(of) = &of {
+            roll.add(attendee(
+                of.clone(),
+                AttendanceStatus::Apologies,
+                None,
+                prov,
+            ));
+        }
         roll.add(attendee(
             sub,
             AttendanceStatus::Substitute,
-            Some(of.name),
+            of.map(|o| o.name),
             prov,
         ));
     }
@@ -1268,5 +1289,40 @@ mod tests {
     #[test]
     fn no_apologies_no_people() {
         assert!(run("9. APOLOGIES\nThere were no apologies for absence received.").is_empty());
+    }
+
+    #[test]
+    fn other_house_styles() {
+        let all = run(
+            "Councillors Present: Councillor J Smith (Chairman); Councillors B. Jones, C White and Khan\nOfficers in attendance: Amy Fox (Democratic Services Officer)\nAbsent without apologies: Councillor Dee Poe\n9. APOLOGIES FOR ABSENCE\nAn apology for absence was received from Councillor Ray Moe. Councillor Ida Vance attended as a substitute.\nCouncillor Ned Oak sent apologies.",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "J Smith",
+                "B. Jones",
+                "C White",
+                "Khan",
+                "Amy Fox",
+                "Dee Poe",
+                "Ray Moe",
+                "Ned Oak",
+                "Ida Vance"
+            ]
+        );
+        assert!(find(&all, "J Smith").chair);
+        assert_eq!(find(&all, "Khan").honorific.as_deref(), Some("Councillor"));
+        assert_eq!(find(&all, "Amy Fox").status, AttendanceStatus::InAttendance);
+        assert_eq!(find(&all, "Dee Poe").status, AttendanceStatus::Absent);
+        assert_eq!(find(&all, "Ray Moe").status, AttendanceStatus::Apologies);
+        assert_eq!(find(&all, "Ida Vance").status, AttendanceStatus::Substitute);
+        assert_eq!(find(&all, "Ned Oak").status, AttendanceStatus::Apologies);
+    }
+
+    #[test]
+    fn rows_without_header_read_cell_by_cell() {
+        let all = run("Present:\nCllr Ann Lee\tCllr Bo Ray\nJo Kay\tVictim Support");
+        assert_eq!(names(&all), ["Ann Lee", "Bo Ray", "Jo Kay"]);
+        assert_eq!(find(&all, "Jo Kay").role.as_deref(), Some("Victim Support"));
     }
 }
