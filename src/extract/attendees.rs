@@ -66,6 +66,9 @@ crate::rule_section! {
         separator: Pattern,
         /// Titles of minute items whose text may record substitutions.
         attendance_item: Pattern,
+        /// A heading inside a list that keeps its status ("Councillors:", "Co-opted
+        /// Members:"); the names follow it.
+        sub_label: Pattern,
         /// Header cell of an attendance table's name column.
         name_column: Pattern,
         /// Header cell of an attendance table's role column.
@@ -652,6 +655,15 @@ fn split_dashed(text: &str, cx: Cx) -> Option<Vec<Person>> {
 fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::new();
     let mut carry: Option<String> = None;
+    let text = match cx.r.sub_label.find(text) {
+        Some(m) => {
+            // "Councillors:" gives its honorific to the names after it
+            let head = text[..m.end()].trim().trim_end_matches(':').trim();
+            carry = singular_honorific(head, &cx.common.honorifics);
+            &text[m.end()..]
+        }
+        None => text,
+    };
     for part in split_top(text) {
         for piece in split_and(part, carry.as_deref(), cx) {
             let piece = piece
@@ -683,6 +695,23 @@ fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
                     }
                 }
                 None => {
+                    // "The Mayor (Councillor Jo Bloggs)", "Chair (Cllr X)": the name is in
+                    // brackets after a title
+                    let inner = parens.iter().find_map(|t| {
+                        split_honorific(t, &cx.common.honorifics)
+                            .0
+                            .and_then(|_| names_in(t, None, cx))
+                            .filter(|ns| ns.len() == 1)
+                    });
+                    if let Some(name) = inner.and_then(|mut ns| ns.pop()) {
+                        out.push(Person {
+                            name: Some(name),
+                            chair: cx.r.chair.is_match(&base),
+                            extra: vec![base.clone()],
+                            ..Person::default()
+                        });
+                        continue;
+                    }
                     if let Some(p) = out.last_mut() {
                         if cx.r.chair.is_match(&base) {
                             p.chair = true;
@@ -1324,5 +1353,19 @@ mod tests {
         let all = run("Present:\nCllr Ann Lee\tCllr Bo Ray\nJo Kay\tVictim Support");
         assert_eq!(names(&all), ["Ann Lee", "Bo Ray", "Jo Kay"]);
         assert_eq!(find(&all, "Jo Kay").role.as_deref(), Some("Victim Support"));
+    }
+
+    #[test]
+    fn titles_and_sub_labels() {
+        let all = run(
+            "PRESENT\nCouncillors: Ann Lee (Chair), Bo Ray\nCo-opted Members: Mr Cy Dee\nThe Mayor (Councillor Ed Eff)",
+        );
+        assert_eq!(names(&all), ["Ann Lee", "Bo Ray", "Cy Dee", "Ed Eff"]);
+        assert!(all.iter().all(|a| a.status == AttendanceStatus::Present));
+        assert_eq!(find(&all, "Ed Eff").role.as_deref(), Some("The Mayor"));
+        assert_eq!(
+            find(&all, "Bo Ray").honorific.as_deref(),
+            Some("Councillor")
+        );
     }
 }
