@@ -665,6 +665,13 @@ fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
         None => text,
     };
     for part in split_top(text) {
+        // "Councillors Smith and Jones": the plural honorific lets bare surnames split
+        if let Some(one) = split_honorific(part, &cx.common.honorifics)
+            .0
+            .and_then(|h| singular_honorific(&h, &cx.common.honorifics))
+        {
+            carry = Some(one);
+        }
         for piece in split_and(part, carry.as_deref(), cx) {
             let piece = piece
                 .trim()
@@ -1367,5 +1374,53 @@ mod tests {
             find(&all, "Bo Ray").honorific.as_deref(),
             Some("Councillor")
         );
+    }
+
+    #[test]
+    fn modern_gov_style() {
+        let all = run(
+            "Present: Councillor Jane Doe (Chair), Councillor John Roe (Vice-Chair), Councillors Alan Bee, Cathy Cee and Dan Dee\nAlso Present: Councillor Eve Eff (Cabinet Member for Housing)\nOfficers: Gary Gee (Director of Place), Helen Hay (Democratic Services Officer)\n9. Apologies for Absence and Substitutions\nApologies for absence were received from Councillor Ian Eye (Councillor Kim Kay substituting) and Councillor Lee Ell.\nCouncillor Alan Bee declared an interest.",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Jane Doe",
+                "John Roe",
+                "Alan Bee",
+                "Cathy Cee",
+                "Dan Dee",
+                "Eve Eff",
+                "Gary Gee",
+                "Helen Hay",
+                "Kim Kay",
+                "Ian Eye",
+                "Lee Ell"
+            ]
+        );
+        assert!(find(&all, "Jane Doe").chair);
+        assert!(!find(&all, "John Roe").chair);
+        assert_eq!(
+            find(&all, "Cathy Cee").honorific.as_deref(),
+            Some("Councillor")
+        );
+        assert_eq!(find(&all, "Eve Eff").status, AttendanceStatus::InAttendance);
+        assert_eq!(
+            find(&all, "Gary Gee").status,
+            AttendanceStatus::InAttendance
+        );
+        assert_eq!(
+            find(&all, "Kim Kay").substitute_for.as_deref(),
+            Some("Ian Eye")
+        );
+        assert_eq!(find(&all, "Lee Ell").status, AttendanceStatus::Apologies);
+    }
+
+    #[test]
+    fn apologies_from_plural_councillors() {
+        let all = run(
+            "9. APOLOGIES\nApologies for absence were received from Councillors Smith and Jones.\nApologies were received from the following members:\nCllr Ann Lee\nCllr Bo Ray\n\nThe Committee noted the apologies.",
+        );
+        assert_eq!(names(&all), ["Smith", "Jones", "Ann Lee", "Bo Ray"]);
+        assert!(all.iter().all(|a| a.status == AttendanceStatus::Apologies));
     }
 }
