@@ -1423,4 +1423,12 @@ mod tests {
         assert_eq!(names(&all), ["Smith", "Jones", "Ann Lee", "Bo Ray"]);
         assert!(all.iter().all(|a| a.status == AttendanceStatus::Apologies));
     }
+
+    #[test]
+    fn prose_after_the_list_is_not_a_label() {
+        let all =
+            run("Present: Cllr Ann Lee\nOfficers reported that Cllr Bo Ray had sent a message.");
+        assert_eq!(names(&all), ["Ann Lee"]);
+        assert_eq!(all[0].role, None);
+    }
 }
