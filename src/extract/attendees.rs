@@ -1,19 +1,1434 @@
 //! Attendance lists of printed minutes: present, apologies, substitutes, in attendance.
+//!
+//! Takes one [`MinutesBlock`] and returns its [`Attendee`]s, one per person, in the order
+//! they are first named. Three passes feed one roll:
+//!
+//! 1. the preamble (lines before the first minute item): labelled lists ("PRESENT:",
+//!    "In attendance:", "Officers:", "Substitute Members:", "Absent:"), written one person
+//!    a line ("Name – Role, Organisation"), as a paragraph ("Councillors A (Chair), B and
+//!    C"), run together on one line ("A – Role B – Role"), or as a table with header cells;
+//! 2. apology sentences anywhere in the minutes ("Apologies for absence were received from
+//!    …", with the list on the same line or on the lines after "the following:");
+//! 3. substitution phrases in the preamble and in attendance items ("X to substitute for
+//!    Y", "Y - X substituted", "X (substituting for Y)").
+//!
+//! A person named twice keeps the most specific status (substitute > in attendance >
+//! present > apologies > absent) and the provenance of the first mention. Every phrase
+//! and label comes from the `[attendees]` rules; the extractor never reads membership
+//! lists, which live in other segments.
 
 use crate::extract::minutes::MinutesBlock;
-use crate::model::Document;
-use crate::pack::Attendee;
-use crate::rules::{Pattern, RuleSet};
+use crate::extract::names::{
+    bare, is_name_token, same_person, singular_honorific, split_honorific,
+};
+use crate::model::{Document, Line, Provenance};
+use crate::pack::{AttendanceStatus, Attendee};
+use crate::rules::common::CommonRules;
+use crate::rules::{Pattern, Patterns, RuleSet, Words};
 
 crate::rule_section! {
     /// Attendance lists.
     pub struct AttendeeRules / RawAttendeeRules {
         /// The label opening the list of those present.
         present: Pattern,
+        /// The label opening a list of people in attendance (officers, guests).
+        in_attendance: Pattern,
+        /// An "In attendance:" label broken around the names by a bad conversion: groups
+        /// `before` and `after` hold the two halves of the list.
+        split_label: Patterns,
+        /// The label opening a list of apologies ("Apologies:").
+        apologies_label: Pattern,
+        /// The label opening a list of absentees.
+        absent: Pattern,
+        /// The label opening a list of substitutes.
+        substitutes: Pattern,
+        /// A present label that also marks the chair ("In the Chair:").
+        chair_label: Pattern,
+        /// A sentence giving apologies; the list follows the match (or the next lines when
+        /// nothing follows it on the line).
+        apologies: Patterns,
+        /// A sentence giving apologies after the list ("Cllr A and Cllr B sent apologies"):
+        /// group `list`.
+        apologies_before: Patterns,
+        /// A substitution phrase: group `sub` the substitute, group `for` the member replaced.
+        substitution: Patterns,
+        /// A parenthesis after a name meaning "this person substitutes for `name`".
+        paren_substitute_for: Pattern,
+        /// A parenthesis after a name meaning "`name` (or `name2`) substituted for this person".
+        paren_substituted_by: Pattern,
+        /// A parenthesis marking a substitute without saying for whom.
+        paren_substitute: Pattern,
+        /// A parenthesis or role that makes the person chair (chair, co-chair, chairman).
+        chair: Pattern,
+        /// Roles of officers serving the meeting, listed with members but in attendance.
+        officer_role: Pattern,
+        /// The dash between a name and its role ("Name – Role", "Name- Role").
+        separator: Pattern,
+        /// Titles of minute items whose text may record substitutions.
+        attendance_item: Pattern,
+        /// A heading inside a list that keeps its status ("Councillors:", "Co-opted
+        /// Members:"); the names follow it.
+        sub_label: Pattern,
+        /// Header cell of an attendance table's name column.
+        name_column: Pattern,
+        /// Header cell of an attendance table's role column.
+        role_column: Pattern,
+        /// Header cell of an attendance table's organisation column.
+        organisation_column: Pattern,
+        /// Header cell of an attendance table's attendance/status column.
+        status_column: Pattern,
+        /// Lowercase particles inside names ("de" in "Jeanelle de Gruchy").
+        name_particles: Words,
+        /// Capitalised words that never start a name ("The", "All", "Members").
+        not_names: Words,
+        /// Words of job titles and services that are never part of a person's name
+        /// ("Advisor", "Safety"), telling "Jo Lee, Security Advisor" from "Jo Lee, Al Ray".
+        job_words: Words,
     }
 }
 
+/// How many lines after "received from the following:" may hold the list.
+const FOLLOWING_LINES: usize = 20;
+
 /// The attendees recorded in one set of minutes.
-pub fn extract(_doc: &Document, _block: &MinutesBlock, _rules: &RuleSet) -> Vec<Attendee> {
-    Vec::new()
+pub fn extract(doc: &Document, block: &MinutesBlock, rules: &RuleSet) -> Vec<Attendee> {
+    let cx = Cx {
+        r: &rules.attendees,
+        common: &rules.common,
+    };
+    let mut roll = Roll::default();
+    read_preamble(doc, block, cx, &mut roll);
+    read_apologies(doc, block, cx, &mut roll);
+    read_substitutions(doc, block, cx, &mut roll);
+    roll.people
+}
+
+/// The rules an extraction reads.
+#[derive(Clone, Copy)]
+struct Cx<'a> {
+    r: &'a AttendeeRules,
+    common: &'a CommonRules,
+}
+
+/// A name split from its honorific.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Name {
+    honorific: Option<String>,
+    name: String,
+}
+
+/// A person as one list entry describes them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Person {
+    name: Option<Name>,
+    role: Option<String>,
+    organisation: Option<String>,
+    chair: bool,
+    /// Marked as a substitute, perhaps for a named member.
+    substitute: bool,
+    substitute_for: Option<String>,
+    /// Someone who substituted for this person.
+    substituted_by: Option<Name>,
+    /// Role and organisation text collected for this person, in order.
+    extra: Vec<String>,
+}
+
+/// The people found so far, one entry each.
+#[derive(Default)]
+struct Roll {
+    people: Vec<Attendee>,
+}
+
+fn rank(s: AttendanceStatus) -> u8 {
+    match s {
+        AttendanceStatus::Absent => 0,
+        AttendanceStatus::Apologies => 1,
+        AttendanceStatus::Present => 2,
+        AttendanceStatus::InAttendance => 3,
+        AttendanceStatus::Substitute => 4,
+    }
+}
+
+impl Roll {
+    fn add(&mut self, a: Attendee) {
+        if a.name.is_empty() {
+            return;
+        }
+        let Some(old) = self
+            .people
+            .iter_mut()
+            .find(|p| same_person(&p.name, &a.name))
+        else {
+            self.people.push(a);
+            return;
+        };
+        if rank(a.status) > rank(old.status) {
+            old.status = a.status;
+        }
+        // the fuller spelling wins ("Smith" → "Jo Smith")
+        if a.name.split_whitespace().count() > old.name.split_whitespace().count() {
+            old.name = a.name;
+        }
+        old.chair |= a.chair;
+        old.honorific = old.honorific.take().or(a.honorific);
+        old.role = old.role.take().or(a.role);
+        old.organisation = old.organisation.take().or(a.organisation);
+        old.substitute_for = old.substitute_for.take().or(a.substitute_for);
+    }
+
+    /// Adds a list entry with `status`, and whoever it says substituted for them.
+    fn add_person(
+        &mut self,
+        p: Person,
+        status: AttendanceStatus,
+        chair: bool,
+        provenance: Provenance,
+        cx: Cx,
+    ) {
+        let Some(name) = p.name else { return };
+        let mut status = status;
+        if p.substitute || p.substitute_for.is_some() {
+            status = AttendanceStatus::Substitute;
+        }
+        let (role, organisation) = match (p.role, p.organisation) {
+            (None, None) => role_and_org(&p.extra, cx),
+            // the organisation was in brackets: everything printed after the name is role
+            (None, Some(org)) => (
+                Some(p.extra.join(", ")).filter(|r| !r.is_empty()),
+                Some(org),
+            ),
+            other => other,
+        };
+        if status == AttendanceStatus::Present
+            && role
+                .as_deref()
+                .is_some_and(|r| cx.r.officer_role.is_match(r))
+        {
+            status = AttendanceStatus::InAttendance;
+        }
+        if let Some(by) = p.substituted_by {
+            self.add(attendee(
+                by,
+                AttendanceStatus::Substitute,
+                Some(name.name.clone()),
+                provenance,
+            ));
+        }
+        let mut a = attendee(name, status, p.substitute_for, provenance);
+        a.role = role;
+        a.organisation = organisation;
+        a.chair = p.chair || chair;
+        self.add(a);
+    }
+}
+
+fn attendee(
+    name: Name,
+    status: AttendanceStatus,
+    substitute_for: Option<String>,
+    provenance: Provenance,
+) -> Attendee {
+    Attendee {
+        name: name.name,
+        honorific: name.honorific,
+        role: None,
+        organisation: None,
+        status,
+        substitute_for,
+        chair: false,
+        provenance,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 1: the preamble.
+
+/// The status a list label opens, and the text after the label.
+fn label<'t>(text: &'t str, cx: Cx) -> Option<(AttendanceStatus, &'t str)> {
+    let r = cx.r;
+    // Longer, more specific labels first: "Substitute Members:" before "Members present".
+    let order = [
+        (&r.substitutes, AttendanceStatus::Substitute),
+        (&r.in_attendance, AttendanceStatus::InAttendance),
+        (&r.apologies_label, AttendanceStatus::Apologies),
+        (&r.absent, AttendanceStatus::Absent),
+        (&r.present, AttendanceStatus::Present),
+    ];
+    order.into_iter().find_map(|(p, s)| {
+        p.find(text)
+            .filter(|m| m.start() == 0 && !m.is_empty())
+            .map(|m| (s, &text[m.end()..]))
+    })
+}
+
+/// Column roles of an attendance table, from its header row.
+#[derive(Debug, Clone, Copy, Default)]
+struct Columns {
+    name: usize,
+    role: Option<usize>,
+    organisation: Option<usize>,
+    status: Option<usize>,
+}
+
+fn header(line: &Line, cx: Cx) -> Option<Columns> {
+    let find = |p: &Pattern| line.cells.iter().position(|c| p.is_match(&c.text));
+    let name = find(&cx.r.name_column)?;
+    let cols = Columns {
+        name,
+        role: find(&cx.r.role_column),
+        organisation: find(&cx.r.organisation_column),
+        status: find(&cx.r.status_column),
+    };
+    (cols.role.is_some() || cols.organisation.is_some() || cols.status.is_some()).then_some(cols)
+}
+
+fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) {
+    let mut status: Option<AttendanceStatus> = None;
+    let mut chair_list = false;
+    let mut columns: Option<Columns> = None;
+    let mut last: Option<usize> = None; // index in roll of the last person of a list
+    for (_, line) in block.content(doc, block.preamble.clone()) {
+        let prov = line.provenance;
+        if line.is_blank() {
+            continue;
+        }
+        if line.is_row() {
+            if let Some(c) = header(line, cx) {
+                columns = Some(c);
+                status = status.or(Some(AttendanceStatus::Present));
+                continue;
+            }
+            if let Some(c) = columns {
+                read_row(
+                    line,
+                    c,
+                    status.unwrap_or(AttendanceStatus::Present),
+                    cx,
+                    roll,
+                );
+                continue;
+            }
+        }
+        // A table row without a header: each cell is read like a line of its own.
+        for text in cell_texts(line) {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            if cx.r.apologies.is_match(text) {
+                // the apologies pass reads the sentence; lines after it continue that list
+                status = Some(AttendanceStatus::Apologies);
+                continue;
+            }
+            let split = cx.r.split_label.captures(text);
+            let (st, rest) = if let Some(c) = &split {
+                let joined = format!(
+                    "{} {}",
+                    c.name("before").map_or("", |m| m.as_str()),
+                    c.name("after").map_or("", |m| m.as_str())
+                );
+                (
+                    AttendanceStatus::InAttendance,
+                    std::borrow::Cow::Owned(joined),
+                )
+            } else if let Some((st, rest)) = label(text, cx) {
+                chair_list = cx.r.chair_label.is_match(&text[..text.len() - rest.len()]);
+                (st, std::borrow::Cow::Borrowed(rest))
+            } else if let Some(st) = status {
+                (st, std::borrow::Cow::Borrowed(text))
+            } else {
+                continue;
+            };
+            if split.is_some() || label(text, cx).is_some() {
+                columns = None;
+            }
+            status = Some(st);
+            let rest = rest.trim();
+            if rest.is_empty() {
+                continue;
+            }
+            let people = parse_entry(rest, cx);
+            if people.is_empty() {
+                // A line that names nobody continues the role of the person before it
+                // (a role wrapped onto the next line).
+                if let Some(a) = last.and_then(|i| roll.people.get_mut(i))
+                    && rest.len() < 80
+                    && !rest.ends_with('.')
+                {
+                    let role = a.role.get_or_insert_with(String::new);
+                    if !role.is_empty() {
+                        role.push(' ');
+                    }
+                    role.push_str(rest);
+                }
+                continue;
+            }
+            for p in people {
+                roll.add_person(p, st, chair_list, prov, cx);
+                last = Some(roll.people.len() - 1);
+            }
+        }
+    }
+}
+
+/// One row of an attendance table with known columns.
+fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mut Roll) {
+    let cell = |i: Option<usize>| {
+        i.and_then(|i| line.cells.get(i))
+            .map(|c| c.text.trim().to_string())
+            .filter(|t| !t.is_empty())
+    };
+    let Some(raw) = cell(Some(c.name)) else {
+        return;
+    };
+    let (base, parens) = strip_parens(&raw);
+    let Some(mut names) = names_in(&base, None, cx) else {
+        return;
+    };
+    let Some(name) = names.pop() else { return };
+    let mut p = Person {
+        name: Some(name),
+        ..Person::default()
+    };
+    apply_parens(&mut p, &parens, cx);
+    let st = cell(c.status)
+        .and_then(|s| label(&s, cx).map(|l| l.0))
+        .unwrap_or(status);
+    let role = cell(c.role);
+    p.chair |= role.as_deref().is_some_and(|r| cx.r.chair.is_match(r));
+    p.role = role;
+    p.organisation = cell(c.organisation).or(p.organisation);
+    roll.add_person(p, st, false, line.provenance, cx);
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 2: apologies anywhere in the minutes.
+
+fn cell_texts(line: &Line) -> Vec<&str> {
+    if line.is_row() {
+        line.cells.iter().map(|c| c.text.as_str()).collect()
+    } else {
+        vec![line.text.as_str()]
+    }
+}
+
+fn read_apologies(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) {
+    let headings: Vec<usize> = block.items.iter().map(|i| i.heading).collect();
+    let lines: Vec<(usize, &Line)> = block.content(doc, block.lines.clone()).collect();
+    for (k, (_, line)) in lines.iter().enumerate() {
+        for text in cell_texts(line) {
+            if let Some(list) =
+                cx.r.apologies_before
+                    .captures(text)
+                    .and_then(|c| c.name("list"))
+            {
+                apology_list(list.as_str(), line.provenance, cx, roll);
+            }
+            let Some(m) = cx.r.apologies.iter().find_map(|p| p.find(text)) else {
+                continue;
+            };
+            let rest = sentence(&text[m.end()..], cx);
+            if !rest.trim().is_empty() {
+                apology_list(rest, line.provenance, cx, roll);
+                continue;
+            }
+            // "… received from the following:" — the list is on the next lines.
+            let mut seen = false;
+            for (i, next) in lines.iter().skip(k + 1).take(FOLLOWING_LINES) {
+                if headings.contains(i) || (next.is_blank() && seen) {
+                    break;
+                }
+                if next.is_blank() {
+                    continue;
+                }
+                if label(next.text.trim(), cx).is_some_and(|l| l.0 != AttendanceStatus::Apologies) {
+                    break;
+                }
+                seen = true;
+                for t in cell_texts(next) {
+                    if !t.trim().is_empty() {
+                        apology_list(t.trim(), next.provenance, cx, roll);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The text up to the end of its first sentence.
+fn sentence<'t>(text: &'t str, cx: Cx) -> &'t str {
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices('.') {
+        let after = &text[i + 1..];
+        let ends = after.is_empty()
+            || (after.starts_with(' ')
+                && after
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_uppercase));
+        if !ends {
+            continue;
+        }
+        let word = text[..i]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let initial = word.chars().count() == 1;
+        if initial || cx.common.honorifics.contains(word) || (i > 0 && bytes[i - 1] == b'.') {
+            continue;
+        }
+        return &text[..i];
+    }
+    text
+}
+
+/// A list of people sending apologies, substitution phrases taken out first.
+fn apology_list(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) {
+    let rest = take_substitutions(text, prov, cx, roll);
+    for p in parse_list(&rest, cx) {
+        roll.add_person(p, AttendanceStatus::Apologies, false, prov, cx);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 3: substitution phrases.
+
+fn read_substitutions(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) {
+    let mut ranges = vec![block.preamble.clone()];
+    ranges.extend(
+        block
+            .items
+            .iter()
+            .filter(|i| cx.r.attendance_item.is_match(&i.title))
+            .map(|i| i.lines.clone()),
+    );
+    for range in ranges {
+        for (_, line) in block.content(doc, range) {
+            for text in cell_texts(line) {
+                take_substitutions(text, line.provenance, cx, roll);
+            }
+        }
+    }
+}
+
+/// Records every substitution phrase in `text` and returns the text without them.
+fn take_substitutions(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) -> String {
+    let mut rest = String::new();
+    let mut cursor = 0;
+    let mut spans: Vec<(usize, usize, Name, Option<Name>)> = Vec::new();
+    for p in cx.r.substitution.iter() {
+        for c in p.captures_iter(text) {
+            let (Some(all), Some(s)) = (c.get(0), c.name("sub")) else {
+                continue;
+            };
+            if spans
+                .iter()
+                .any(|(a, b, _, _)| all.start() < *b && *a < all.end())
+            {
+                continue;
+            }
+            let Some(sub) = trailing_name(s.as_str(), cx).map(|x| x.0) else {
+                continue;
+            };
+            let of = match c.name("for") {
+                Some(f) => match leading_name(f.as_str(), cx) {
+                    Some(n) => Some(n),
+                    None => continue,
+                },
+                None => None,
+            };
+            spans.push((all.start(), all.end(), sub, of));
+        }
+    }
+    spans.sort_by_key(|s| s.0);
+    for (a, b, sub, of) in spans {
+        rest.push_str(&text[cursor..a]);
+        rest.push_str(", ");
+        cursor = b;
+        if let Some(of) = &of {
+            roll.add(attendee(
+                of.clone(),
+                AttendanceStatus::Apologies,
+                None,
+                prov,
+            ));
+        }
+        roll.add(attendee(
+            sub,
+            AttendanceStatus::Substitute,
+            of.map(|o| o.name),
+            prov,
+        ));
+    }
+    rest.push_str(&text[cursor..]);
+    rest
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading one entry or list.
+
+/// The people of one line or paragraph after a label.
+fn parse_entry(text: &str, cx: Cx) -> Vec<Person> {
+    match split_dashed(text, cx) {
+        Some(people) => people,
+        None => parse_list(text, cx),
+    }
+}
+
+/// "Name – Role Name – Role …": each dash is preceded by a name; a role runs to the next
+/// name. `None` when no dash follows a name.
+fn split_dashed(text: &str, cx: Cx) -> Option<Vec<Person>> {
+    let mut people: Vec<Person> = Vec::new();
+    let mut lead = "";
+    let mut roles: Vec<String> = Vec::new();
+    let mut cursor = 0;
+    for sep in cx.r.separator.find_iter(text) {
+        if sep.start() < cursor {
+            continue;
+        }
+        let seg = &text[cursor..sep.start()];
+        let Some((name, at)) = trailing_name(seg, cx) else {
+            continue;
+        };
+        let before = &seg[..at];
+        match roles.last_mut() {
+            Some(r) => r.push_str(before),
+            None => lead = before,
+        }
+        people.push(Person {
+            name: Some(name),
+            ..Person::default()
+        });
+        roles.push(String::new());
+        cursor = sep.end();
+    }
+    if people.is_empty() {
+        return None;
+    }
+    if let Some(r) = roles.last_mut() {
+        r.push_str(&text[cursor..]);
+    }
+    let mut out = parse_list(lead, cx);
+    for (mut p, role) in people.into_iter().zip(roles) {
+        let (base, parens) = strip_parens(&role);
+        apply_parens(&mut p, &parens, cx);
+        // A comma-separated role may run into further people with honorifics.
+        let mut more = Vec::new();
+        // "Member for Development, Jobs, and Cohesion": one role listing several things
+        let parts = if base.contains(", and ") {
+            vec![base.as_str()]
+        } else {
+            split_top(&base)
+        };
+        for part in parts {
+            let part = part.trim().trim_start_matches("and ").trim();
+            let hon = split_honorific(part, &cx.common.honorifics).0.is_some();
+            match names_in(part, None, cx).filter(|_| hon) {
+                Some(ns) => more.extend(ns.into_iter().map(|n| Person {
+                    name: Some(n),
+                    ..Person::default()
+                })),
+                None if more.is_empty() => {
+                    if !part.is_empty() {
+                        p.extra.push(part.to_string());
+                    }
+                }
+                None => {
+                    if let Some(m) = more.last_mut() {
+                        m.extra.push(part.to_string());
+                    }
+                }
+            }
+        }
+        if p.extra.len() == 1 && cx.r.chair.is_match(&p.extra[0]) {
+            p.chair = true;
+        }
+        out.push(p);
+        out.extend(more);
+    }
+    Some(out)
+}
+
+/// "A (Chair), B, C and D": people separated by commas, semicolons, "and", "&"; text that
+/// names nobody is role or organisation of the person before it.
+fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
+    let mut out: Vec<Person> = Vec::new();
+    let mut carry: Option<String> = None;
+    let text = match cx.r.sub_label.find(text) {
+        Some(m) => {
+            // "Councillors:" gives its honorific to the names after it
+            let head = text[..m.end()].trim().trim_end_matches(':').trim();
+            carry = singular_honorific(head, &cx.common.honorifics);
+            &text[m.end()..]
+        }
+        None => text,
+    };
+    for part in split_top(text) {
+        // "Councillors Smith and Jones": the plural honorific lets bare surnames split
+        if let Some(one) = split_honorific(part, &cx.common.honorifics)
+            .0
+            .and_then(|h| singular_honorific(&h, &cx.common.honorifics))
+        {
+            carry = Some(one);
+        }
+        for piece in split_and(part, carry.as_deref(), cx) {
+            let piece = piece
+                .trim()
+                .trim_matches(|c: char| c == '.' || c == ':' || c.is_whitespace());
+            if piece.is_empty() {
+                continue;
+            }
+            let (base, parens) = strip_parens(piece);
+            let (hon, _) = split_honorific(&base, &cx.common.honorifics);
+            if let Some(one) = hon
+                .as_deref()
+                .and_then(|h| singular_honorific(h, &cx.common.honorifics))
+            {
+                carry = Some(one);
+            }
+            match names_in(&base, carry.as_deref(), cx) {
+                Some(names) => {
+                    let n = names.len();
+                    for (k, name) in names.into_iter().enumerate() {
+                        let mut p = Person {
+                            name: Some(name),
+                            ..Person::default()
+                        };
+                        if k + 1 == n {
+                            apply_parens(&mut p, &parens, cx);
+                        }
+                        out.push(p);
+                    }
+                }
+                None => {
+                    // "The Mayor (Councillor Jo Bloggs)", "Chair (Cllr X)": the name is in
+                    // brackets after a title
+                    let inner = parens.iter().find_map(|t| {
+                        split_honorific(t, &cx.common.honorifics)
+                            .0
+                            .and_then(|_| names_in(t, None, cx))
+                            .filter(|ns| ns.len() == 1)
+                    });
+                    if let Some(name) = inner.and_then(|mut ns| ns.pop()) {
+                        out.push(Person {
+                            name: Some(name),
+                            chair: cx.r.chair.is_match(&base),
+                            extra: vec![base.clone()],
+                            ..Person::default()
+                        });
+                        continue;
+                    }
+                    if let Some(p) = out.last_mut() {
+                        if cx.r.chair.is_match(&base) {
+                            p.chair = true;
+                        }
+                        if !base.is_empty() {
+                            p.extra.push(base.clone());
+                        }
+                        apply_parens(p, &parens, cx);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Splits on commas and semicolons outside parentheses; drops a leading "and".
+fn split_top(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            ',' | ';' if depth == 0 => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out.into_iter()
+        .map(|p| {
+            let p = p.trim();
+            p.strip_prefix("and ")
+                .or_else(|| p.strip_prefix("& "))
+                .unwrap_or(p)
+                .trim()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Splits a part on " and " / " & " only where a name follows ("Children and Families"
+/// stays whole; "B and C" splits).
+fn split_and<'t>(part: &'t str, carry: Option<&str>, cx: Cx) -> Vec<&'t str> {
+    let mut cuts = vec![0];
+    let mut depth = 0i32;
+    for (i, c) in part.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            ' ' if depth == 0 => {
+                let tail = &part[i..];
+                let skip = if tail.starts_with(" and ") {
+                    5
+                } else if tail.starts_with(" & ") {
+                    3
+                } else {
+                    continue;
+                };
+                let next = &part[i + skip..];
+                let end = next
+                    .find(" and ")
+                    .or_else(|| next.find(" & "))
+                    .unwrap_or(next.len());
+                let (base, _) = strip_parens(&next[..end]);
+                if names_in(&base, carry, cx).is_some() {
+                    cuts.push(i);
+                    cuts.push(i + skip);
+                }
+            }
+            _ => {}
+        }
+    }
+    cuts.push(part.len());
+    cuts.chunks(2).map(|w| &part[w[0]..w[1]]).collect()
+}
+
+/// Takes parenthesised remarks out of a text: ("Cllr A", ["Chair"]).
+fn strip_parens(text: &str) -> (String, Vec<String>) {
+    let mut base = String::new();
+    let mut parens = Vec::new();
+    let mut depth = 0;
+    let mut cur = String::new();
+    for c in text.chars() {
+        match c {
+            '(' | '[' => {
+                if depth > 0 {
+                    cur.push(c);
+                }
+                depth += 1;
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    parens.push(std::mem::take(&mut cur).trim().to_string());
+                } else {
+                    cur.push(c);
+                }
+            }
+            _ if depth > 0 => cur.push(c),
+            _ => base.push(c),
+        }
+    }
+    if !cur.trim().is_empty() {
+        parens.push(cur.trim().to_string());
+    }
+    let base = base.split_whitespace().collect::<Vec<_>>().join(" ");
+    (
+        base.trim_matches(|c: char| {
+            matches!(c, ',' | ';' | ':' | '-' | '–' | '—') || c.is_whitespace()
+        })
+        .to_string(),
+        parens,
+    )
+}
+
+/// Applies remarks such as "(Chair)", "(substituting for Dr Y)", "(CCG)" to a person.
+fn apply_parens(p: &mut Person, parens: &[String], cx: Cx) {
+    let r = cx.r;
+    for t in parens {
+        if r.chair.is_match(t) {
+            p.chair = true;
+        } else if r.paren_substitute.is_match(t) {
+            p.substitute = true;
+        } else if let Some(n) = r
+            .paren_substitute_for
+            .captures(t)
+            .and_then(|c| c.name("name"))
+            .and_then(|m| leading_name(m.as_str(), cx))
+        {
+            p.substitute_for = Some(n.name);
+        } else if let Some(n) = r
+            .paren_substituted_by
+            .captures(t)
+            .and_then(|c| c.name("name").or_else(|| c.name("name2")))
+            .and_then(|m| leading_name(m.as_str(), cx))
+        {
+            p.substituted_by = Some(n);
+        } else if !t.is_empty() {
+            p.organisation.get_or_insert_with(|| t.clone());
+        }
+    }
+}
+
+/// Role and organisation from the texts printed after a name.
+fn role_and_org(extra: &[String], cx: Cx) -> (Option<String>, Option<String>) {
+    let parts: Vec<&str> = extra
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    match parts.as_slice() {
+        [] => (None, None),
+        [one] => {
+            let words = |w: &Words| one.split_whitespace().any(|t| w.contains(bare(t)));
+            if !words(&cx.common.role_words) && words(&cx.common.group_words) {
+                (None, Some(one.to_string()))
+            } else {
+                (Some(one.to_string()), None)
+            }
+        }
+        [init @ .., last] => (Some(init.join(", ")), Some(last.to_string())),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Names.
+
+/// True when `token` is a particle inside names ("de", "van"); printed in lowercase.
+fn particle(token: &str, cx: Cx) -> bool {
+    token.chars().next().is_some_and(char::is_lowercase) && cx.r.name_particles.contains(token)
+}
+
+/// The honorific phrase made of `tokens`, if listed ("Chief Inspector").
+fn honorific_of(tokens: &[&str], cx: Cx) -> Option<String> {
+    let phrase = tokens
+        .iter()
+        .map(|t| t.trim_end_matches('.'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!tokens.is_empty() && cx.common.honorifics.contains(&phrase)).then_some(phrase)
+}
+
+/// The people a short text names: "Cllr Mark Blake", or two names run together without
+/// a comma ("Jackie Difolco Jonathan Waterfield"). `carry` is the honorific of a plural
+/// ("Councillors A, B and C"), which lets a bare surname stand as a name.
+fn names_in(text: &str, carry: Option<&str>, cx: Cx) -> Option<Vec<Name>> {
+    let (hon, rest) = split_honorific(text, &cx.common.honorifics);
+    let hon = hon.map(|h| singular_honorific(&h, &cx.common.honorifics).unwrap_or(h));
+    let tokens: Vec<&str> = rest.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 6 {
+        return None;
+    }
+    let ok = tokens.iter().all(|t| is_name_token(t) || particle(t, cx))
+        && !particle(tokens[0], cx)
+        && !tokens.iter().any(|t| {
+            let b = bare(t);
+            cx.common.role_words.contains(b)
+                || cx.common.group_words.contains(b)
+                || cx.r.not_names.contains(b)
+                || cx.r.job_words.contains(b)
+        })
+        && !cx.common.honorifics.contains(bare(tokens[0]));
+    if !ok {
+        return None;
+    }
+    let hon = hon.or_else(|| carry.map(str::to_string));
+    if tokens.len() == 1 && hon.is_none() {
+        return None;
+    }
+    let words = tokens.iter().filter(|t| !particle(t, cx)).count();
+    // Four or six capitalised words with no particle: two or three names run together.
+    if hon.is_none() && words == tokens.len() && (words == 4 || words == 6) {
+        return Some(
+            tokens
+                .chunks(2)
+                .map(|c| Name {
+                    honorific: None,
+                    name: c.join(" "),
+                })
+                .collect(),
+        );
+    }
+    if words > 4 {
+        return None;
+    }
+    let mut name = tokens
+        .join(" ")
+        .trim_end_matches([',', ';', ':'])
+        .to_string();
+    // a full stop ends the sentence unless it ends an initial ("J.")
+    if name.ends_with('.') && tokens.last().is_some_and(|t| t.chars().count() > 2) {
+        name.pop();
+    }
+    Some(vec![Name {
+        honorific: hon,
+        name,
+    }])
+}
+
+/// The first name in a text ("Cllr B", "Rachel Lissauer", from "Rachel Lissauer Deborah …").
+fn leading_name(text: &str, cx: Cx) -> Option<Name> {
+    let (hon, rest) = split_honorific(text.trim(), &cx.common.honorifics);
+    let tokens: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|t| is_name_token(t) || particle(t, cx))
+        .collect();
+    let mut take = Vec::new();
+    let mut words = 0;
+    for t in tokens {
+        if honorific_of(&[t], cx).is_some() || words == 3 {
+            break;
+        }
+        if !particle(t, cx) {
+            words += 1;
+        }
+        take.push(t);
+    }
+    let mut names = names_in(&take.join(" "), hon.as_deref(), cx)?;
+    let mut first = names.remove(0);
+    if first.honorific.is_none() {
+        first.honorific = hon;
+    }
+    Some(first)
+}
+
+/// The name at the end of a text and where it starts: "… Families Cllr Zena Brabazon"
+/// → "Cllr Zena Brabazon". Without an honorific, two words (three when the text is the
+/// name alone), particles not counted.
+fn trailing_name(seg: &str, cx: Cx) -> Option<(Name, usize)> {
+    let seg = seg.trim_end();
+    let mut toks: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for t in seg.split_whitespace() {
+        let at = seg[pos..].find(t).map_or(pos, |i| pos + i);
+        toks.push((at, t));
+        pos = at + t.len();
+    }
+    // the run of name-like tokens at the end
+    let mut k = toks.len();
+    while k > 0 {
+        let t = toks[k - 1].1;
+        if (is_name_token(t) && !t.ends_with([',', ';', ':'])) || particle(t, cx) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let run = &toks[k..];
+    if run.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = run.iter().map(|t| t.1).collect();
+    // an honorific within the last few words starts the name
+    let n = words.len();
+    let mut start = None;
+    for j in (0..n.saturating_sub(1)).rev() {
+        if n - j > 6 {
+            break;
+        }
+        for len in (1..=3).rev() {
+            if j + len < n && honorific_of(&words[j..j + len], cx).is_some() && n - (j + len) <= 3 {
+                start = Some(j);
+                break;
+            }
+        }
+        if start.is_some() {
+            break;
+        }
+    }
+    let from = match start {
+        Some(mut j) => {
+            // extend a multi-word honorific backwards ("Chief" + "Inspector")
+            while j > 0 && honorific_of(&words[j - 1..j + 1], cx).is_some() {
+                j -= 1;
+            }
+            j
+        }
+        None => {
+            let whole = k == 0 && words.iter().filter(|t| !particle(t, cx)).count() <= 3;
+            if whole {
+                0
+            } else {
+                let mut seen = 0;
+                let mut j = n;
+                while j > 0 && seen < 2 {
+                    j -= 1;
+                    if !particle(words[j], cx) {
+                        seen += 1;
+                    }
+                }
+                j
+            }
+        }
+    };
+    let text = words[from..].join(" ");
+    let mut names = names_in(&text, None, cx)?;
+    if names.len() != 1 {
+        // "Mary Ann Jo Smith": the last two words
+        let last = names.pop()?;
+        return Some((last, run[n - 2].0));
+    }
+    Some((names.remove(0), run[from].0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleBook;
+
+    fn run(text: &str) -> Vec<Attendee> {
+        let book = RuleBook::embedded().unwrap();
+        let doc = Document::from_plain_text(text);
+        let n = doc.lines.len();
+        let heading = (0..n)
+            .find(|&i| doc.lines[i].text.starts_with("9."))
+            .unwrap_or(n);
+        let block = MinutesBlock {
+            lines: 0..n,
+            preamble: 0..heading,
+            items: if heading < n {
+                vec![crate::extract::minutes::ItemSpan {
+                    number: "9".into(),
+                    title: doc.lines[heading].text[3..].to_string(),
+                    heading,
+                    lines: heading..n,
+                    provenance: doc.lines[heading].provenance,
+                }]
+            } else {
+                Vec::new()
+            },
+            noise: Default::default(),
+            action_column: None,
+            body: None,
+            date: None,
+            time: None,
+            end_time: None,
+            location: None,
+            provenance: Provenance::default(),
+        };
+        extract(&doc, &block, &book.default)
+    }
+
+    fn find<'a>(all: &'a [Attendee], name: &str) -> &'a Attendee {
+        all.iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("{name} missing from {all:#?}"))
+    }
+
+    fn names(all: &[Attendee]) -> Vec<&str> {
+        all.iter().map(|a| a.name.as_str()).collect()
+    }
+
+    #[test]
+    fn one_per_line_with_roles() {
+        let all = run(
+            "MINUTES\nPRESENT:\n\nJo Bloggs – Borough Commander, Metropolitan Police (Chair)\nCllr Sam Eke – Cabinet Member for Communities\nAl Ray - Strategic Lead\nJim Lee, Security Advisor (Met. Police)\n\nPat Doe – Principal Committee Co-Ordinator\n9. APOLOGIES\n",
+        );
+        assert_eq!(
+            names(&all),
+            ["Jo Bloggs", "Sam Eke", "Al Ray", "Jim Lee", "Pat Doe"]
+        );
+        let jo = find(&all, "Jo Bloggs");
+        assert!(jo.chair);
+        assert_eq!(jo.role.as_deref(), Some("Borough Commander"));
+        assert_eq!(jo.organisation.as_deref(), Some("Metropolitan Police"));
+        let sam = find(&all, "Sam Eke");
+        assert_eq!(sam.honorific.as_deref(), Some("Cllr"));
+        assert!(!sam.chair);
+        assert_eq!(
+            find(&all, "Jim Lee").role.as_deref(),
+            Some("Security Advisor")
+        );
+        assert_eq!(find(&all, "Pat Doe").status, AttendanceStatus::InAttendance);
+        assert_eq!(sam.provenance.line.map(|l| l.get()), Some(5));
+    }
+
+    #[test]
+    fn run_together_on_one_line() {
+        let all = run(
+            "PRESENT: Jo Bloggs – Borough Commander, Police (Chair) Cllr Ann Lee - Cabinet Member for Children and Families Sue Graham – Director of Services Dr Will Moss - Interim Director Public Health Ian Kerr – Victim Support",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Jo Bloggs",
+                "Ann Lee",
+                "Sue Graham",
+                "Will Moss",
+                "Ian Kerr"
+            ]
+        );
+        assert!(find(&all, "Jo Bloggs").chair);
+        assert_eq!(
+            find(&all, "Ann Lee").role.as_deref(),
+            Some("Cabinet Member for Children and Families")
+        );
+        assert_eq!(find(&all, "Will Moss").honorific.as_deref(), Some("Dr"));
+    }
+
+    #[test]
+    fn paragraph_lists() {
+        let all = run(
+            "Present: Councillor Rita Watts (Chair), Councillor Max Newton, Libby Stone, Enid Lane and Eamon Moore",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Rita Watts",
+                "Max Newton",
+                "Libby Stone",
+                "Enid Lane",
+                "Eamon Moore"
+            ]
+        );
+        assert!(find(&all, "Rita Watts").chair);
+        let all = run(
+            "Present: Councillors Adams (Chair), Brown and Clarke\nAlso present: Mia Chen (Democratic Services)",
+        );
+        assert_eq!(names(&all), ["Adams", "Brown", "Clarke", "Mia Chen"]);
+        assert!(find(&all, "Adams").chair);
+        assert_eq!(find(&all, "Brown").honorific.as_deref(), Some("Councillor"));
+        assert_eq!(
+            find(&all, "Mia Chen").status,
+            AttendanceStatus::InAttendance
+        );
+    }
+
+    #[test]
+    fn vice_chair_is_not_chair() {
+        let all = run("Present: Cllr Ann Lee (Vice-Chair), Cllr Bo Ray (Co-Chair)");
+        assert!(!find(&all, "Ann Lee").chair);
+        assert!(find(&all, "Bo Ray").chair);
+    }
+
+    #[test]
+    fn split_in_attendance_label() {
+        let all = run(
+            "Present: Cllr Al Bee\nIn Fay Park, Otto Wills and Ann Lip, Tess Attendance: Nunn, Eli Mee",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Al Bee",
+                "Fay Park",
+                "Otto Wills",
+                "Ann Lip",
+                "Tess Nunn",
+                "Eli Mee"
+            ]
+        );
+        assert_eq!(
+            find(&all, "Tess Nunn").status,
+            AttendanceStatus::InAttendance
+        );
+    }
+
+    #[test]
+    fn apologies_sentences() {
+        let all = run(
+            "Present: Cllr Al Bee\n9. APOLOGIES\nApologies for absence were received from Rae Liss (CCG), Geo Ocen (Bridge Trust), and Jo McCart (London Assembly), Cllr Mark Blake and Bev Tark.\n",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Al Bee",
+                "Rae Liss",
+                "Geo Ocen",
+                "Jo McCart",
+                "Mark Blake",
+                "Bev Tark"
+            ]
+        );
+        assert_eq!(find(&all, "Rae Liss").organisation.as_deref(), Some("CCG"));
+        assert!(
+            all[1..]
+                .iter()
+                .all(|a| a.status == AttendanceStatus::Apologies)
+        );
+        let all = run(
+            "9. APOLOGIES\nApologies had been received from Ross Sym, Jackie Difo Jon Water and LaToya Ridge.",
+        );
+        assert_eq!(
+            names(&all),
+            ["Ross Sym", "Jackie Difo", "Jon Water", "LaToya Ridge"]
+        );
+    }
+
+    #[test]
+    fn apologies_on_following_lines_with_substitutes() {
+        let all = run(
+            "Present: Jo Hank, Lisa Red\n9. APOLOGIES\n\tApologies for absence were received from the following:\t\n\tSteve Mac- Jo Hank substitutedBarb Nick- Lisa Red substituted\t\n",
+        );
+        let steve = find(&all, "Steve Mac");
+        assert_eq!(steve.status, AttendanceStatus::Apologies);
+        let jo = find(&all, "Jo Hank");
+        assert_eq!(jo.status, AttendanceStatus::Substitute);
+        assert_eq!(jo.substitute_for.as_deref(), Some("Steve Mac"));
+        assert_eq!(
+            find(&all, "Lisa Red").substitute_for.as_deref(),
+            Some("Barb Nick")
+        );
+        assert_eq!(all.len(), 4);
+    }
+
+    #[test]
+    fn substitution_phrases() {
+        let all = run(
+            "Present: Dr Kim Oh (substituting for Dr Lee Tan), Cllr Ann Ray\n9. APOLOGIES\nApologies were received from Cllr Bo Day.\nTim Mill to substitute for Rae Liss, Cllr Ann Ray substituted for Cllr Bo Day.",
+        );
+        let kim = find(&all, "Kim Oh");
+        assert_eq!(kim.status, AttendanceStatus::Substitute);
+        assert_eq!(kim.substitute_for.as_deref(), Some("Lee Tan"));
+        assert_eq!(
+            find(&all, "Ann Ray").substitute_for.as_deref(),
+            Some("Bo Day")
+        );
+        assert_eq!(find(&all, "Tim Mill").status, AttendanceStatus::Substitute);
+        assert_eq!(find(&all, "Rae Liss").status, AttendanceStatus::Apologies);
+        assert_eq!(find(&all, "Bo Day").status, AttendanceStatus::Apologies);
+    }
+
+    #[test]
+    fn substitute_members_label() {
+        let all = run(
+            "Present: Cllr Al Bee\nSubstitute Members: Cllr Cy Dee (for Cllr Ed Eff)\nAbsent: Cllr Gus Hay",
+        );
+        let cy = find(&all, "Cy Dee");
+        assert_eq!(cy.status, AttendanceStatus::Substitute);
+        assert_eq!(cy.substitute_for.as_deref(), Some("Ed Eff"));
+        assert_eq!(find(&all, "Gus Hay").status, AttendanceStatus::Absent);
+    }
+
+    #[test]
+    fn table_form() {
+        let all = run(
+            "Attendance\nName\tOrganisation\tRole\nAnn Lee\tHaringey Council\tChair\nDr Bo Ray\tNHS\tDirector of Public Health\nCy Dee\tPolice\tInspector",
+        );
+        assert_eq!(names(&all), ["Ann Lee", "Bo Ray", "Cy Dee"]);
+        let ann = find(&all, "Ann Lee");
+        assert!(ann.chair);
+        assert_eq!(ann.organisation.as_deref(), Some("Haringey Council"));
+        assert_eq!(
+            find(&all, "Bo Ray").role.as_deref(),
+            Some("Director of Public Health")
+        );
+        let all = run("Name\tAttendance\nAnn Lee\tPresent\nBo Ray\tApologies");
+        assert_eq!(find(&all, "Bo Ray").status, AttendanceStatus::Apologies);
+    }
+
+    #[test]
+    fn one_entry_per_person() {
+        let all = run(
+            "PRESENT:\nDaniella Casa - Metropolitan Police\nPC Daniela Casa – Metropolitan Police\n9. APOLOGIES\nApologies were received from Daniella Casa.",
+        );
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].status, AttendanceStatus::Present);
+    }
+
+    #[test]
+    fn no_apologies_no_people() {
+        assert!(run("9. APOLOGIES\nThere were no apologies for absence received.").is_empty());
+    }
+
+    #[test]
+    fn other_house_styles() {
+        let all = run(
+            "Councillors Present: Councillor J Smith (Chairman); Councillors B. Jones, C White and Khan\nOfficers in attendance: Amy Fox (Democratic Services Officer)\nAbsent without apologies: Councillor Dee Poe\n9. APOLOGIES FOR ABSENCE\nAn apology for absence was received from Councillor Ray Moe. Councillor Ida Vance attended as a substitute.\nCouncillor Ned Oak sent apologies.",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "J Smith",
+                "B. Jones",
+                "C White",
+                "Khan",
+                "Amy Fox",
+                "Dee Poe",
+                "Ray Moe",
+                "Ned Oak",
+                "Ida Vance"
+            ]
+        );
+        assert!(find(&all, "J Smith").chair);
+        assert_eq!(find(&all, "Khan").honorific.as_deref(), Some("Councillor"));
+        assert_eq!(find(&all, "Amy Fox").status, AttendanceStatus::InAttendance);
+        assert_eq!(find(&all, "Dee Poe").status, AttendanceStatus::Absent);
+        assert_eq!(find(&all, "Ray Moe").status, AttendanceStatus::Apologies);
+        assert_eq!(find(&all, "Ida Vance").status, AttendanceStatus::Substitute);
+        assert_eq!(find(&all, "Ned Oak").status, AttendanceStatus::Apologies);
+    }
+
+    #[test]
+    fn rows_without_header_read_cell_by_cell() {
+        let all = run("Present:\nCllr Ann Lee\tCllr Bo Ray\nJo Kay\tVictim Support");
+        assert_eq!(names(&all), ["Ann Lee", "Bo Ray", "Jo Kay"]);
+        assert_eq!(find(&all, "Jo Kay").role.as_deref(), Some("Victim Support"));
+    }
+
+    #[test]
+    fn titles_and_sub_labels() {
+        let all = run(
+            "PRESENT\nCouncillors: Ann Lee (Chair), Bo Ray\nCo-opted Members: Mr Cy Dee\nThe Mayor (Councillor Ed Eff)",
+        );
+        assert_eq!(names(&all), ["Ann Lee", "Bo Ray", "Cy Dee", "Ed Eff"]);
+        assert!(all.iter().all(|a| a.status == AttendanceStatus::Present));
+        assert_eq!(find(&all, "Ed Eff").role.as_deref(), Some("The Mayor"));
+        assert_eq!(
+            find(&all, "Bo Ray").honorific.as_deref(),
+            Some("Councillor")
+        );
+    }
+
+    #[test]
+    fn modern_gov_style() {
+        let all = run(
+            "Present: Councillor Jane Doe (Chair), Councillor John Roe (Vice-Chair), Councillors Alan Bee, Cathy Cee and Dan Dee\nAlso Present: Councillor Eve Eff (Cabinet Member for Housing)\nOfficers: Gary Gee (Director of Place), Helen Hay (Democratic Services Officer)\n9. Apologies for Absence and Substitutions\nApologies for absence were received from Councillor Ian Eye (Councillor Kim Kay substituting) and Councillor Lee Ell.\nCouncillor Alan Bee declared an interest.",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Jane Doe",
+                "John Roe",
+                "Alan Bee",
+                "Cathy Cee",
+                "Dan Dee",
+                "Eve Eff",
+                "Gary Gee",
+                "Helen Hay",
+                "Kim Kay",
+                "Ian Eye",
+                "Lee Ell"
+            ]
+        );
+        assert!(find(&all, "Jane Doe").chair);
+        assert!(!find(&all, "John Roe").chair);
+        assert_eq!(
+            find(&all, "Cathy Cee").honorific.as_deref(),
+            Some("Councillor")
+        );
+        assert_eq!(find(&all, "Eve Eff").status, AttendanceStatus::InAttendance);
+        assert_eq!(
+            find(&all, "Gary Gee").status,
+            AttendanceStatus::InAttendance
+        );
+        assert_eq!(
+            find(&all, "Kim Kay").substitute_for.as_deref(),
+            Some("Ian Eye")
+        );
+        assert_eq!(find(&all, "Lee Ell").status, AttendanceStatus::Apologies);
+    }
+
+    #[test]
+    fn apologies_from_plural_councillors() {
+        let all = run(
+            "9. APOLOGIES\nApologies for absence were received from Councillors Smith and Jones.\nApologies were received from the following members:\nCllr Ann Lee\nCllr Bo Ray\n\nThe Committee noted the apologies.",
+        );
+        assert_eq!(names(&all), ["Smith", "Jones", "Ann Lee", "Bo Ray"]);
+        assert!(all.iter().all(|a| a.status == AttendanceStatus::Apologies));
+    }
+
+    #[test]
+    fn prose_after_the_list_is_not_a_label() {
+        let all =
+            run("Present: Cllr Ann Lee\nOfficers reported that Cllr Bo Ray had sent a message.");
+        assert_eq!(names(&all), ["Ann Lee"]);
+        assert_eq!(all[0].role, None);
+    }
 }

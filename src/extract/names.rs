@@ -30,6 +30,57 @@ pub fn split_honorific<'a>(name: &'a str, honorifics: &Words) -> (Option<String>
     }
 }
 
+/// The bare word of a printed token: surrounding punctuation removed ("(Chair)," → "Chair").
+pub fn bare(token: &str) -> &str {
+    token.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// True when a token can be part of a printed name: it starts with a capital letter
+/// ("McDonnell", "LaToya", "O'Neil", "Alden-Smith", "J.") and holds no digits.
+pub fn is_name_token(token: &str) -> bool {
+    let t = token.trim_end_matches([',', ';', ':']);
+    let mut chars = t.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+}
+
+/// The singular of a plural honorific ("Councillors" → "Councillor", "Cllrs" → "Cllr"),
+/// `None` when `honorific` is not a listed plural.
+pub fn singular_honorific(honorific: &str, honorifics: &Words) -> Option<String> {
+    let one = honorific.strip_suffix(['s', 'S'])?;
+    honorifics.contains(one).then(|| one.to_string())
+}
+
+/// Lowercase letters-only tokens of a name, for comparing two spellings.
+fn name_key(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|t| bare(t).to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// True when two printed names plausibly mean the same person: equal up to case and
+/// punctuation, the same surname with the same first initial ("Daniella Casali" /
+/// "Daniela Casali", "J. Smith" / "Jo Smith"), or a bare surname against a full name.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (ka, kb) = (name_key(a), name_key(b));
+    let (Some(la), Some(lb)) = (ka.last(), kb.last()) else {
+        return false;
+    };
+    if ka == kb {
+        return true;
+    }
+    if la != lb {
+        return false;
+    }
+    if ka.len() == 1 || kb.len() == 1 {
+        return true;
+    }
+    ka[0].chars().next() == kb[0].chars().next()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +101,45 @@ mod tests {
             (Some("Chief Inspector".into()), "Jo Bloggs")
         );
         assert_eq!(split_honorific("Drew Smith", &w), (None, "Drew Smith"));
+    }
+
+    #[test]
+    fn name_tokens() {
+        for t in [
+            "McDonnell",
+            "LaToya",
+            "O'Neil",
+            "Alden-Smith",
+            "J.",
+            "Kowalska,",
+        ] {
+            assert!(is_name_token(t), "{t}");
+        }
+        for t in ["and", "(Chair)", "2020", "Item5", "&"] {
+            assert!(!is_name_token(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn plural_honorifics() {
+        let w = Words(vec![
+            "cllr".into(),
+            "councillor".into(),
+            "councillors".into(),
+        ]);
+        assert_eq!(
+            singular_honorific("Councillors", &w).as_deref(),
+            Some("Councillor")
+        );
+        assert_eq!(singular_honorific("Councillor", &w), None);
+    }
+
+    #[test]
+    fn same_person_spellings() {
+        assert!(same_person("Daniella Casali", "Daniela Casali"));
+        assert!(same_person("Joan Hancox", "joan hancox"));
+        assert!(same_person("Smith", "Jo Smith"));
+        assert!(!same_person("Jo Smith", "Al Smith"));
+        assert!(!same_person("Jo Smith", "Jo Smyth"));
     }
 }
