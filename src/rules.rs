@@ -41,12 +41,36 @@ impl<'de> Deserialize<'de> for Pattern {
     // column to a bad regex, so the error names the exact place in the file.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pattern, D::Error> {
         let src = String::deserialize(d)?;
-        regex::RegexBuilder::new(&src)
+        regex::RegexBuilder::new(&ascii_word_boundaries(&src))
             .size_limit(1 << 24)
             .build()
             .map(Pattern)
             .map_err(|e| serde::de::Error::custom(format!("invalid regex {src:?}: {e}")))
     }
+}
+
+/// Rewrites `\b` and `\B` as ASCII word boundaries. A Unicode word boundary makes the
+/// regex engine leave its fast DFA on any line with a non-ASCII character (curly quotes
+/// and dashes are on most lines of a pack), and packs' words are ASCII.
+fn ascii_word_boundaries(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() + 16);
+    let mut chars = src.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some('B') => out.push_str("(?-u:\\B)"),
+            Some(n) => {
+                out.push('\\');
+                out.push(n);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// A list of alternative patterns; a text matches when any of them does.
@@ -453,6 +477,21 @@ mod tests {
             book.for_council(Some("Nowhere")),
             &book.default
         ));
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(
+            ascii_word_boundaries(r"\bab\B\\b\d"),
+            r"(?-u:\b)ab(?-u:\B)\\b\d"
+        );
+        let p: Pattern =
+            toml::from_str::<std::collections::HashMap<String, Pattern>>("p = '(?i)\\bchair\\b'")
+                .unwrap()
+                .remove("p")
+                .unwrap();
+        assert!(p.is_match("the Chair’s report"));
+        assert!(!p.is_match("chairs"));
     }
 
     #[test]

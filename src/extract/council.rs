@@ -46,11 +46,18 @@ pub fn detect(doc: &Document, book: &RuleBook) -> Option<String> {
 }
 
 fn generic(lines: &[&str], rules: &CouncilRules) -> Option<String> {
+    // One pass of the whole pattern set keeps only the lines that name any council.
+    let naming: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| rules.patterns.is_match(l))
+        .map(|(i, l)| (i, *l))
+        .collect();
     // Earlier patterns are more specific; the first pattern with a plausible name wins,
     // and within it the most frequent name.
     for p in rules.patterns.iter() {
         let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-        for (i, line) in lines.iter().enumerate() {
+        for &(i, line) in &naming {
             for c in p.captures_iter(line) {
                 let Some(name) = c.name("name") else { continue };
                 let name = title_case(name.as_str());

@@ -597,25 +597,24 @@ fn is_post(p: &str, rules: &RuleSet) -> bool {
 
 /// True when one of `words` (single words or phrases) occurs as whole words in `text`.
 fn has_word(text: &str, words: &Words) -> bool {
-    let norm: String = text
-        .to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
+    // One pass: lowercase tokens of letters, digits and inner dashes, space-separated and
+    // padded, so a phrase matches as " phrase " without allocating per word.
     // "Officer- National": a dash at a word's edge is punctuation, inside it ("co-chair") a letter.
-    let tokens: Vec<&str> = norm
-        .split_whitespace()
-        .map(|w| w.trim_matches('-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let padded = format!(" {} ", tokens.join(" "));
-    words.iter().any(|w| padded.contains(&format!(" {w} ")))
+    let mut padded = String::with_capacity(text.len() + 2);
+    padded.push(' ');
+    for token in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        let token = token.trim_matches('-');
+        if token.is_empty() {
+            continue;
+        }
+        padded.extend(token.chars().flat_map(char::to_lowercase));
+        padded.push(' ');
+    }
+    words.iter().any(|w| {
+        padded
+            .match_indices(w)
+            .any(|(i, _)| padded[..i].ends_with(' ') && padded[i + w.len()..].starts_with(' '))
+    })
 }
 
 fn owner_kind(owner: &str, rules: &RuleSet) -> OwnerKind {

@@ -283,14 +283,18 @@ fn collapse_whitespace(t: &str) -> String {
 }
 
 fn needs_cleaning(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.iter().any(|&c| {
-        matches!(
-            c,
-            b'*' | b'[' | b'<' | b'&' | b'\t' | b'\r' | b'\x0b' | b'\x0c' | 0xC2
-        )
-    }) || b.windows(2).any(|w| w == b"  ")
-        || s.contains(['\u{ad}', '\u{a0}', '\u{2028}', '\u{3000}'])
+    // One byte pass: markup characters, control whitespace, a double space, or the lead
+    // byte 0xC2 of a no-break space / soft hyphen.
+    let mut prev_space = false;
+    for &c in s.as_bytes() {
+        match c {
+            b'*' | b'[' | b'<' | b'&' | b'\t' | b'\r' | b'\x0b' | b'\x0c' | 0xC2 => return true,
+            b' ' if prev_space => return true,
+            _ => {}
+        }
+        prev_space = c == b' ';
+    }
+    false
 }
 
 fn decode_entities(s: &str) -> String {
