@@ -66,6 +66,9 @@ impl Span {
 /// The longest line taken for a heading that opens a part.
 const MAX_HEADING_BYTES: usize = 300;
 
+/// Lines at the top of a pack where a membership heading belongs to the front sheet.
+const FRONT_SHEET_LINES: usize = 60;
+
 /// Lines after a report heading searched for its cover-sheet rows.
 const COVER_LINES: usize = 40;
 
@@ -91,6 +94,15 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
         // Printed minutes repeat their heading on every page: a repeat is not a new part.
         if kind == open.kind
             && (kind == SegmentKind::Minutes && title == open.title || i == open.lines.start + 1)
+        {
+            continue;
+        }
+        // A front sheet lists the committee's members under "Membership": still the
+        // front sheet, whose agenda may follow.
+        if kind == SegmentKind::Membership
+            && open.kind == SegmentKind::Agenda
+            && spans.is_empty()
+            && i < FRONT_SHEET_LINES
         {
             continue;
         }

@@ -3,6 +3,10 @@
 //! Reads the agenda front sheet (the first segment) and returns one `notice` meeting, or
 //! `None` when the pack has no front sheet (a pack of minutes alone, say).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::extract::minutes::{heading_like, numeric};
 use crate::extract::{MeetingKey, dates};
 use crate::model::Document;
@@ -21,8 +25,16 @@ crate::rule_section! {
         body_exclude: Patterns,
         /// Removed from a body name.
         body_trim: Patterns,
+        /// A labelled body ("Meeting: Cabinet"): the `body` group.
+        body_label: Pattern,
         /// An agenda item: `number` and `title` groups.
         agenda_item: Pattern,
+        /// An item number alone on its line, its title on the next line: `number`.
+        agenda_number: Pattern,
+        /// Most lines after an item searched for its wrapped title and page reference.
+        agenda_follow_lines: usize,
+        /// Most words in an agenda title that ends with a full stop.
+        agenda_sentence_words: usize,
         /// A page reference after an item title: `start`, optional `end`.
         page_ref: Pattern,
         /// A "Venue:" label before a location.
@@ -72,7 +84,16 @@ pub fn notice(
     let body = head
         .iter()
         .filter(before_items)
-        .find_map(|l| body_name(&l.text, r));
+        .find_map(|l| {
+            r.body_label
+                .captures(l.text.trim())
+                .and_then(|c| body_name(&c["body"], r))
+        })
+        .or_else(|| {
+            head.iter()
+                .filter(before_items)
+                .find_map(|l| body_name(&l.text, r))
+        });
     let dated = head
         .iter()
         .enumerate()
@@ -194,51 +215,66 @@ fn nearby_location(head: &[crate::model::Line], i: usize, r: &MeetingRules) -> O
 
 /// The numbered items of the front-sheet agenda: the longest run of headings numbered
 /// in sequence (so numbered paragraphs of the preamble are not taken for items).
+///
+/// An item may be a plain line ("5. MINUTES (PAGES 1 - 8)"), a table row ("A4 | Minutes |
+/// (Pages 5 - 14)"), or a number alone with the title on the next line (ModernGov). Its
+/// title may wrap onto the following lines and its page reference may stand on a line
+/// of its own; a description sentence under the title is not part of it.
 fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
     let r = &rules.meeting;
+    let lines = &doc.lines[span.lines.clone()];
+    let texts: Vec<Option<String>> = lines.iter().map(item_text).collect();
     let mut runs: Vec<Vec<AgendaItem>> = Vec::new();
-    for line in &doc.lines[span.lines.clone()] {
-        // Items may carry a bullet mark from the conversion; sequence checks keep
-        // numbered bullet lists of the preamble out.
-        if line.is_row() {
+    let mut i = 0;
+    while i < lines.len() {
+        let at = i;
+        i += 1;
+        let Some(text) = texts[at].as_deref() else {
             continue;
-        }
-        let text = line.text.trim();
+        };
         if r.agenda_end.is_match(text) && runs.last().is_some_and(|run| run.len() >= 3) {
             break;
         }
-        let Some(c) = r.agenda_item.captures(text) else {
+        let (number, raw_title, title_at) = if let Some(c) = r.agenda_item.captures(text) {
+            (c["number"].to_string(), c["title"].trim().to_string(), at)
+        } else if let Some(c) = r.agenda_number.captures(text) {
+            // the title on the next non-blank line, unless that line is an item itself
+            let Some(j) = (at + 1..lines.len().min(at + 3)).find(|&j| !lines[j].is_blank())
+            else {
+                continue;
+            };
+            let Some(t) = texts[j].as_deref() else {
+                continue;
+            };
+            if starts_item(t, r) || page_only(t, r).is_some() {
+                continue;
+            }
+            (c["number"].to_string(), t.trim().to_string(), j)
+        } else {
             continue;
         };
-        let number = c["number"].to_string();
-        let raw_title = c["title"].trim();
-        let (title, page_start, page_end) = match r.page_ref.captures(raw_title) {
-            Some(p) => {
-                let start: Option<u32> = p.name("start").and_then(|m| m.as_str().parse().ok());
-                let end = p
-                    .name("end")
-                    .and_then(|m| m.as_str().parse().ok())
-                    .or(start);
-                (
-                    raw_title[..p.get(0).map_or(raw_title.len(), |m| m.start())].trim(),
-                    start,
-                    end,
-                )
+        let (mut title, mut page_start, mut page_end) = split_pages(&raw_title, r);
+        if page_start.is_none() {
+            let (more, s, e) = follow(&texts[title_at + 1..], r);
+            if let Some(more) = more {
+                title.push(' ');
+                title.push_str(&more);
             }
-            None => (raw_title, None, None),
-        };
+            (page_start, page_end) = (s, e);
+        }
         let title = title
             .trim_matches(|c: char| c == '*' || c.is_whitespace())
             .to_string();
-        if !heading_like(&title) {
+        if !agenda_title_like(&title, r) {
             continue;
         }
+        i = i.max(title_at + 1);
         let item = AgendaItem {
             number,
             title,
             page_start,
             page_end,
-            provenance: line.provenance,
+            provenance: lines[at].provenance,
         };
         let follows = runs
             .last()
@@ -256,13 +292,140 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
         .unwrap_or_default()
 }
 
+/// The text a line offers as an agenda line: a plain line as it is, a table row of at
+/// most three filled cells (number, title, pages) joined by spaces; `None` for wider rows
+/// (action plans, data tables) and blank lines.
+fn item_text(line: &crate::model::Line) -> Option<String> {
+    if !line.is_row() {
+        let t = line.text.trim();
+        return (!t.is_empty()).then(|| t.to_string());
+    }
+    let filled: Vec<&str> = line
+        .cells
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    (!filled.is_empty() && filled.len() <= 3).then(|| filled.join(" "))
+}
+
+fn starts_item(text: &str, r: &MeetingRules) -> bool {
+    r.agenda_item.is_match(text) || r.agenda_number.is_match(text)
+}
+
+/// A title without its trailing page reference, and the pages.
+fn split_pages(raw: &str, r: &MeetingRules) -> (String, Option<u32>, Option<u32>) {
+    match r.page_ref.captures(raw) {
+        Some(p) => {
+            let (start, end) = pages(&p);
+            let cut = p.get(0).map_or(raw.len(), |m| m.start());
+            (raw[..cut].trim().to_string(), start, end)
+        }
+        None => (raw.to_string(), None, None),
+    }
+}
+
+fn pages(p: &regex::Captures<'_>) -> (Option<u32>, Option<u32>) {
+    let start: Option<u32> = p.name("start").and_then(|m| m.as_str().parse().ok());
+    let end = p
+        .name("end")
+        .and_then(|m| m.as_str().parse().ok())
+        .or(start);
+    (start, end)
+}
+
+/// The pages of a line that is nothing but a page reference ("Pages 5 - 12").
+fn page_only(text: &str, r: &MeetingRules) -> Option<(Option<u32>, Option<u32>)> {
+    let p = r.page_ref.captures(text)?;
+    (p.get(0)?.start() == 0).then(|| pages(&p))
+}
+
+/// Reads the lines after an item's title line: the rest of a wrapped title and the page
+/// reference. Stops at a blank line, the next item or the page reference; once a
+/// description sentence is seen, only a page reference is still taken.
+fn follow(after: &[Option<String>], r: &MeetingRules) -> (Option<String>, Option<u32>, Option<u32>) {
+    let mut pending: Vec<&str> = Vec::new();
+    let mut described = false;
+    for text in after.iter().take(r.agenda_follow_lines) {
+        let Some(text) = text.as_deref() else { break };
+        if starts_item(text, r) || r.agenda_end.is_match(text) {
+            break;
+        }
+        if let Some((s, e)) = page_only(text, r) {
+            let more = (!described && !pending.is_empty()).then(|| pending.join(" "));
+            return (more, s, e);
+        }
+        if let Some(p) = r.page_ref.captures(text) {
+            let (s, e) = pages(&p);
+            let head = text[..p.get(0).map_or(text.len(), |m| m.start())].trim();
+            if described || head.ends_with('.') {
+                return (None, s, e);
+            }
+            pending.push(head);
+            return (Some(pending.join(" ")), s, e);
+        }
+        if text.ends_with(['.', ':']) || text.split_whitespace().count() > r.agenda_sentence_words {
+            described = true;
+        } else if !described {
+            pending.push(text);
+        }
+    }
+    (None, None, None)
+}
+
+/// A heading-like title; district councils also write items as short sentences ending
+/// in a full stop ("To receive apologies for absence.").
+fn agenda_title_like(title: &str, r: &MeetingRules) -> bool {
+    if heading_like(title) {
+        return true;
+    }
+    let bare = title.trim_end().trim_end_matches('.');
+    bare.len() + 1 == title.trim_end().len()
+        && bare.split_whitespace().count() <= r.agenda_sentence_words
+        && heading_like(bare)
+}
+
 fn in_sequence(prev: &str, next: &str) -> bool {
+    if let (Some(a), Some(b)) = (lettered(prev), lettered(next)) {
+        return match (a, b) {
+            // "9a" then "9b"; "9b" then "10"
+            ((pp, pn, ps), (p, n, s)) if pp == p && pn == n => s.is_some_and(|s| ps < Some(s)),
+            ((pp, pn, _), (p, n, s)) if pp == p => {
+                n > pn && n <= pn + 3 && s.is_none_or(|s| s == 'a')
+            }
+            // "A4" then "B1": the next section of a lettered agenda
+            ((pp, _, _), (p, n, _)) => {
+                n == 1 && pp.len() == 1 && p.len() == 1 && next_letter(pp) == p.chars().next()
+            }
+        };
+    }
     match (numeric(prev), numeric(next)) {
         (Some((pp, pn)), Some((p, n))) => pp == p && n > pn && n <= pn + 3,
         // "7" then "7a": a lettered sub-item
         _ => next.len() > prev.len() && next.starts_with(prev),
     }
 }
+
+/// "A12b" → ("A", 12, Some('b')); "7" → ("", 7, None). `None` for other shapes.
+fn lettered(number: &str) -> Option<(&str, u32, Option<char>)> {
+    let c = LETTERED.captures(number)?;
+    let prefix = c.name("pre").map_or("", |m| m.as_str());
+    let n = c.name("n")?.as_str().parse().ok()?;
+    let suffix = c
+        .name("suf")
+        .and_then(|m| m.as_str().chars().next())
+        .map(|c| c.to_ascii_lowercase());
+    Some((prefix, n, suffix))
+}
+
+fn next_letter(s: &str) -> Option<char> {
+    s.chars().next().and_then(|c| char::from_u32(c as u32 + 1))
+}
+
+/// An item number as letters, digits and an optional sub-item letter.
+static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<pre>[A-Za-z]{0,5})(?P<n>\d{1,4})(?P<suf>[A-Za-z])?$").expect("lettered")
+});
 
 #[cfg(test)]
 mod tests {
