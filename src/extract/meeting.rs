@@ -35,6 +35,8 @@ crate::rule_section! {
         agenda_follow_lines: usize,
         /// Most words in an agenda title that ends with a full stop.
         agenda_sentence_words: usize,
+        /// Most words in an agenda title.
+        agenda_title_words: usize,
         /// A page reference after an item title: `start`, optional `end`.
         page_ref: Pattern,
         /// A "Venue:" label before a location.
@@ -239,8 +241,7 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
             (c["number"].to_string(), c["title"].trim().to_string(), at)
         } else if let Some(c) = r.agenda_number.captures(text) {
             // the title on the next non-blank line, unless that line is an item itself
-            let Some(j) = (at + 1..lines.len().min(at + 3)).find(|&j| !lines[j].is_blank())
-            else {
+            let Some(j) = (at + 1..lines.len().min(at + 3)).find(|&j| !lines[j].is_blank()) else {
                 continue;
             };
             let Some(t) = texts[j].as_deref() else {
@@ -343,7 +344,10 @@ fn page_only(text: &str, r: &MeetingRules) -> Option<(Option<u32>, Option<u32>)>
 /// Reads the lines after an item's title line: the rest of a wrapped title and the page
 /// reference. Stops at a blank line, the next item or the page reference; once a
 /// description sentence is seen, only a page reference is still taken.
-fn follow(after: &[Option<String>], r: &MeetingRules) -> (Option<String>, Option<u32>, Option<u32>) {
+fn follow(
+    after: &[Option<String>],
+    r: &MeetingRules,
+) -> (Option<String>, Option<u32>, Option<u32>) {
     let mut pending: Vec<&str> = Vec::new();
     let mut described = false;
     for text in after.iter().take(r.agenda_follow_lines) {
@@ -373,16 +377,22 @@ fn follow(after: &[Option<String>], r: &MeetingRules) -> (Option<String>, Option
     (None, None, None)
 }
 
-/// A heading-like title; district councils also write items as short sentences ending
-/// in a full stop ("To receive apologies for absence.").
+/// A heading-like title. Agenda titles run longer than minute headings ("Declarations by
+/// Members of … Interests in Respect of Items on this Agenda"), and district councils
+/// write items as short sentences ending in a full stop ("To receive apologies.").
 fn agenda_title_like(title: &str, r: &MeetingRules) -> bool {
     if heading_like(title) {
         return true;
     }
-    let bare = title.trim_end().trim_end_matches('.');
-    bare.len() + 1 == title.trim_end().len()
-        && bare.split_whitespace().count() <= r.agenda_sentence_words
-        && heading_like(bare)
+    let t = title.trim_end();
+    let bare = t.strip_suffix('.').unwrap_or(t);
+    let limit = if bare.len() < t.len() {
+        r.agenda_sentence_words
+    } else {
+        r.agenda_title_words
+    };
+    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !bare.ends_with(['.', ';', ',']) && bare.split_whitespace().count() <= limit
 }
 
 fn in_sequence(prev: &str, next: &str) -> bool {
