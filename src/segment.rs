@@ -66,6 +66,9 @@ impl Span {
 /// The longest line taken for a heading that opens a part.
 const MAX_HEADING_BYTES: usize = 300;
 
+/// Words beyond which a line ending in a full stop is a sentence, not a heading.
+const SENTENCE_WORDS: usize = 12;
+
 /// Lines at the top of a pack where a membership heading belongs to the front sheet.
 const FRONT_SHEET_LINES: usize = 60;
 
@@ -90,6 +93,14 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
         let Some(kind) = classify(text, rules) else {
             continue;
         };
+        // "Minutes of the meeting held on …, to be confirmed as a true record." is an
+        // agenda item's description: a heading is not a long sentence.
+        if matches!(kind, SegmentKind::Minutes | SegmentKind::Report)
+            && text.ends_with('.')
+            && text.split_whitespace().count() > SENTENCE_WORDS
+        {
+            continue;
+        }
         let title = Some(clean_title(text));
         // Printed minutes repeat their heading on every page: a repeat is not a new part.
         if kind == open.kind

@@ -27,10 +27,16 @@ crate::rule_section! {
         body_trim: Patterns,
         /// A labelled body ("Meeting: Cabinet"): the `body` group.
         body_label: Pattern,
+        /// The body named in a summons sentence: the `body` group.
+        body_sentence: Pattern,
+        /// Dated front-sheet lines that are not the meeting date (despatch, publication).
+        date_skip: Pattern,
         /// An agenda item: `number` and `title` groups.
         agenda_item: Pattern,
         /// An item number alone on its line, its title on the next line: `number`.
         agenda_number: Pattern,
+        /// A table cell holding only a page range ("15 - 20"): `start`, optional `end`.
+        page_cell: Pattern,
         /// Most lines after an item searched for its wrapped title and page reference.
         agenda_follow_lines: usize,
         /// Most words in an agenda title that ends with a full stop.
@@ -95,11 +101,18 @@ pub fn notice(
             head.iter()
                 .filter(before_items)
                 .find_map(|l| body_name(&l.text, r))
+        })
+        .or_else(|| {
+            head.iter().filter(before_items).find_map(|l| {
+                r.body_sentence
+                    .captures(&l.text)
+                    .and_then(|c| body_name(&c["body"], r))
+            })
         });
     let dated = head
         .iter()
         .enumerate()
-        .filter(|(_, l)| before_items(l))
+        .filter(|(_, l)| before_items(l) && !r.date_skip.is_match(&l.text))
         .find_map(|(i, l)| dates::find_date_at(&l.text, &rules.common).map(|(d, at)| (i, d, at)));
     let (date, time, location) = match dated {
         Some((i, date, at)) => {
@@ -225,7 +238,7 @@ fn nearby_location(head: &[crate::model::Line], i: usize, r: &MeetingRules) -> O
 fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
     let r = &rules.meeting;
     let lines = &doc.lines[span.lines.clone()];
-    let texts: Vec<Option<String>> = lines.iter().map(item_text).collect();
+    let texts: Vec<Option<String>> = lines.iter().map(|l| item_text(l, r)).collect();
     let mut runs: Vec<Vec<AgendaItem>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -295,8 +308,9 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
 
 /// The text a line offers as an agenda line: a plain line as it is, a table row of at
 /// most three filled cells (number, title, pages) joined by spaces; `None` for wider rows
-/// (action plans, data tables) and blank lines.
-fn item_text(line: &crate::model::Line) -> Option<String> {
+/// (action plans, data tables) and blank lines. A last cell that is a bare page range
+/// ("15 - 20", a "Page No" column) is written as a page reference.
+fn item_text(line: &crate::model::Line, r: &MeetingRules) -> Option<String> {
     if !line.is_row() {
         let t = line.text.trim();
         return (!t.is_empty()).then(|| t.to_string());
@@ -307,7 +321,20 @@ fn item_text(line: &crate::model::Line) -> Option<String> {
         .map(|c| c.text.trim())
         .filter(|t| !t.is_empty())
         .collect();
-    (!filled.is_empty() && filled.len() <= 3).then(|| filled.join(" "))
+    if filled.is_empty() || filled.len() > 3 {
+        return None;
+    }
+    let mut text = filled.join(" ");
+    if filled.len() >= 2
+        && let Some(p) = filled.last().and_then(|c| r.page_cell.captures(c))
+    {
+        let keep = filled[..filled.len() - 1].join(" ");
+        text = match p.name("end") {
+            Some(end) => format!("{keep} (Pages {} - {})", &p["start"], end.as_str()),
+            None => format!("{keep} (Page {})", &p["start"]),
+        };
+    }
+    Some(text)
 }
 
 fn starts_item(text: &str, r: &MeetingRules) -> bool {

@@ -31,6 +31,11 @@ crate::rule_section! {
         title_lookback: usize,
         /// Titles of tables that are not data even when numeric (a table of contents).
         skip_title: Pattern,
+        /// Header cells that parse as numbers but name a column (years, "£000s", "%").
+        header_cell: Pattern,
+        /// The row-label column counts as prose only from this length (indicator names
+        /// in performance tables run long).
+        label_prose_chars: usize,
         /// A body cell this long (in characters) is prose; a column mostly of prose cells
         /// makes the table a prose table (membership lists, commentary).
         prose_cell_chars: usize,
@@ -75,6 +80,15 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Tabl
     tables
 }
 
+/// A header row: no number in it (the row label aside) except years and units that
+/// name columns ("2023", "£000s").
+fn is_header_row(line: &Line, r: &TableRules) -> bool {
+    line.cells.iter().skip(1).all(|c| {
+        let t = c.text.trim();
+        r.header_cell.is_match(t) || cells::parse_number(t).is_none()
+    })
+}
+
 /// Numeric and countable (non-null, non-empty) cells of a row, row label excluded.
 fn numeric_counts(line: &Line, r: &TableRules) -> (usize, usize) {
     let mut numeric = 0;
@@ -104,7 +118,7 @@ fn build(
     let header_len = rows
         .iter()
         .take(r.max_header_rows)
-        .take_while(|l| numeric_counts(l, r).0 == 0)
+        .take_while(|l| is_header_row(l, r))
         .count();
     let body = &rows[header_len..];
     if body.is_empty() || has_prose_column(body, r) {
@@ -165,10 +179,12 @@ fn has_prose_column(body: &[Line], r: &TableRules) -> bool {
             .map(|c| c.text.trim())
             .filter(|t| !t.is_empty())
             .collect();
-        let long = cells
-            .iter()
-            .filter(|t| t.chars().count() >= r.prose_cell_chars)
-            .count();
+        let limit = if col == 0 {
+            r.label_prose_chars
+        } else {
+            r.prose_cell_chars
+        };
+        let long = cells.iter().filter(|t| t.chars().count() >= limit).count();
         !cells.is_empty() && long * 2 > cells.len()
     })
 }
