@@ -35,6 +35,8 @@ crate::rule_section! {
         agenda_item: Pattern,
         /// An item number alone on its line, its title on the next line: `number`.
         agenda_number: Pattern,
+        /// A page-number stamp, which ends an item's following lines.
+        page_stamp: Pattern,
         /// A table cell holding only a page range ("15 - 20"): `start`, optional `end`.
         page_cell: Pattern,
         /// Most lines after an item searched for its wrapped title and page reference.
@@ -244,7 +246,7 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
     while i < lines.len() {
         let at = i;
         i += 1;
-        let Some(text) = texts[at].as_deref() else {
+        let Some(text) = texts[at].as_deref().filter(|t| !t.is_empty()) else {
             continue;
         };
         if r.agenda_end.is_match(text) && runs.last().is_some_and(|run| run.len() >= 3) {
@@ -257,7 +259,7 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
             let Some(j) = (at + 1..lines.len().min(at + 3)).find(|&j| !lines[j].is_blank()) else {
                 continue;
             };
-            let Some(t) = texts[j].as_deref() else {
+            let Some(t) = texts[j].as_deref().filter(|t| !t.is_empty()) else {
                 continue;
             };
             if starts_item(t, r) || page_only(t, r).is_some() {
@@ -308,12 +310,11 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
 
 /// The text a line offers as an agenda line: a plain line as it is, a table row of at
 /// most three filled cells (number, title, pages) joined by spaces; `None` for wider rows
-/// (action plans, data tables) and blank lines. A last cell that is a bare page range
+/// (action plans, data tables); blank lines give an empty text. A last cell that is a bare page range
 /// ("15 - 20", a "Page No" column) is written as a page reference.
 fn item_text(line: &crate::model::Line, r: &MeetingRules) -> Option<String> {
     if !line.is_row() {
-        let t = line.text.trim();
-        return (!t.is_empty()).then(|| t.to_string());
+        return Some(line.text.trim().to_string());
     }
     let filled: Vec<&str> = line
         .cells
@@ -369,8 +370,8 @@ fn page_only(text: &str, r: &MeetingRules) -> Option<(Option<u32>, Option<u32>)>
 }
 
 /// Reads the lines after an item's title line: the rest of a wrapped title and the page
-/// reference. Stops at a blank line, the next item or the page reference; once a
-/// description sentence is seen, only a page reference is still taken.
+/// reference, which may sit after a blank line. Stops at the next item or the page
+/// reference; once a description sentence is seen, only a page reference is still taken.
 fn follow(
     after: &[Option<String>],
     r: &MeetingRules,
@@ -379,7 +380,10 @@ fn follow(
     let mut described = false;
     for text in after.iter().take(r.agenda_follow_lines) {
         let Some(text) = text.as_deref() else { break };
-        if starts_item(text, r) || r.agenda_end.is_match(text) {
+        if text.is_empty() {
+            continue;
+        }
+        if starts_item(text, r) || r.agenda_end.is_match(text) || r.page_stamp.is_match(text) {
             break;
         }
         if let Some((s, e)) = page_only(text, r) {
