@@ -260,4 +260,13 @@ mod tests {
         assert_eq!(spans[0].title.as_deref(), Some("Knife crime"));
         assert_eq!(spans[0].metadata.len(), 3);
     }
+
+    #[test]
+    fn front_sheet_membership_and_item_descriptions_stay_in_the_agenda() {
+        let text = "Agenda\nMembership\nCouncillor A Smith\n1\tMinutes\nMinutes of the meeting of Cabinet held on 11 January 2022, as circulated, to be confirmed as a true record.\nReport of the Executive Director Corporate Services.\n2\tBudget\nReport to:\tCabinet\nSubject:\tBudget\n";
+        assert_eq!(
+            kinds(text),
+            [(SegmentKind::Agenda, 0..7), (SegmentKind::Report, 7..9)]
+        );
+    }
 }

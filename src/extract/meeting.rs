@@ -519,4 +519,153 @@ mod tests {
         assert_eq!(m.agenda.len(), 4);
         assert_eq!(m.agenda[3].page_end, Some(52));
     }
+
+    fn items(m: &Meeting) -> Vec<(&str, &str, Option<u32>, Option<u32>)> {
+        m.agenda
+            .iter()
+            .map(|a| {
+                (
+                    a.number.as_str(),
+                    a.title.as_str(),
+                    a.page_start,
+                    a.page_end,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labelled_front_sheet_with_items_in_table_rows() {
+        let m = notice_of(
+            "London Borough of Camden\n\nMeeting: Cabinet\nDate: Tuesday, 14 March 2023\nTime: 6.30 pm\nVenue: Council Chamber, Town Hall\n\nAGENDA\n\nPART 1 – PUBLIC\n\n1.\tApologies\n2.\tMinutes (Pages 5 - 12)\n3.\tBudget Monitoring (Pages 15 - 40)\nReport of the Executive Director Corporate Services.\n4.\tClimate Action Plan: Annual Progress Report and\nDelivery Plan for 2023/24 (Pages 41 - 88)\n4a.\tTenant Service Charges (Page 105)\n4b.\tGarage Rents\n5.\tAny Other Business\n\nPART 2 – EXEMPT\n\n6.\tDisposal of Land (Pages 113 - 130)\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("Cabinet"));
+        assert_eq!(m.date.as_deref(), Some("2023-03-14"));
+        assert_eq!(m.time.as_deref(), Some("18:30"));
+        assert_eq!(m.location.as_deref(), Some("Council Chamber, Town Hall"));
+        assert_eq!(
+            items(&m),
+            [
+                ("1", "Apologies", None, None),
+                ("2", "Minutes", Some(5), Some(12)),
+                ("3", "Budget Monitoring", Some(15), Some(40)),
+                (
+                    "4",
+                    "Climate Action Plan: Annual Progress Report and Delivery Plan for 2023/24",
+                    Some(41),
+                    Some(88)
+                ),
+                ("4a", "Tenant Service Charges", Some(105), Some(105)),
+                ("4b", "Garage Rents", None, None),
+                ("5", "Any Other Business", None, None),
+                ("6", "Disposal of Land", Some(113), Some(130)),
+            ]
+        );
+    }
+
+    #[test]
+    fn number_on_its_own_line_and_pages_below() {
+        let m = notice_of(
+            "Leeds City Council\n\nExecutive Board\n\nAgenda\n\nDate and Time: Wednesday 18 October 2023, 1.00 pm\n\nMembership\nCouncillor J Marlowe (Chair)\nCouncillor S Ahmed\n\n1\nLate Items\nTo consider any late items of business.\n2\nMinutes\nTo approve the minutes of the meeting held on 20 September 2023.\nPages 5 - 14\n3\nGrowth Strategy: Delivery Plan\nUpdate\nPages 49 - 78\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("Executive Board"));
+        assert_eq!(m.time.as_deref(), Some("13:00"));
+        assert_eq!(
+            items(&m),
+            [
+                ("1", "Late Items", None, None),
+                ("2", "Minutes", Some(5), Some(14)),
+                (
+                    "3",
+                    "Growth Strategy: Delivery Plan Update",
+                    Some(49),
+                    Some(78)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn lettered_sections_item_words_and_page_cells() {
+        let m = notice_of(
+            "KENT COUNTY COUNCIL\n\nSUMMONS\n\nYou are hereby summoned to attend a meeting of the Scrutiny Committee to be held on Monday 6 November 2023 at 10.00 am\n\nA1\tIntroduction\nA2\tApologies and Substitutes\nB1\tHighways Contract\t(Pages 15 - 52)\nC1\tWork Programme\t(Page 71)\nItem 1\tWelcome\tpp 5-6\nItem 2\tForward Plan\t59 - 60\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("Scrutiny Committee"));
+        assert_eq!(m.date.as_deref(), Some("2023-11-06"));
+        assert_eq!(m.time.as_deref(), Some("10:00"));
+        let got = items(&m);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[2], ("B1", "Highways Contract", Some(15), Some(52)));
+        assert_eq!(got[3], ("C1", "Work Programme", Some(71), Some(71)));
+        let m = notice_of(
+            "AGENDA\n\nThursday 7 September 2023 at 12 noon\n\nItem 1\tWelcome\tpp 5-6\nItem 2\tApologies\nItem 3\tForward Plan\t59 - 60\n",
+        );
+        assert_eq!(m.time.as_deref(), Some("12:00"));
+        assert_eq!(
+            items(&m),
+            [
+                ("1", "Welcome", Some(5), Some(6)),
+                ("2", "Apologies", None, None),
+                ("3", "Forward Plan", Some(59), Some(60)),
+            ]
+        );
+    }
+
+    #[test]
+    fn despatch_date_page_refs_after_blanks_and_page_stamps() {
+        let m = notice_of(
+            "NORTHUMBERLAND COUNTY COUNCIL\n\nDespatch date: Friday, 28 January 2022\n\nCABINET\n\nDATE:\tTuesday, 8 February 2022\nTIME:\t10am\n\nAGENDA\n\n1.\tAPOLOGIES FOR ABSENCE\n\n2.\tMINUTES\n\n(Pages 1 - 10)\n\nMinutes of the meeting of Cabinet held on 11 January 2022, as circulated, to be confirmed as a true record.\n\n3.\tBUDGET AND MEDIUM TERM FINANCIAL PLAN\n2022-26\n\n(Pages 11 - 64)\n\n4.\tEXCLUSION OF PRESS AND PUBLIC\n\nPage 65\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("CABINET"));
+        assert_eq!(m.date.as_deref(), Some("2022-02-08"));
+        assert_eq!(m.time.as_deref(), Some("10:00"));
+        assert_eq!(
+            items(&m),
+            [
+                ("1", "APOLOGIES FOR ABSENCE", None, None),
+                ("2", "MINUTES", Some(1), Some(10)),
+                (
+                    "3",
+                    "BUDGET AND MEDIUM TERM FINANCIAL PLAN 2022-26",
+                    Some(11),
+                    Some(64)
+                ),
+                ("4", "EXCLUSION OF PRESS AND PUBLIC", None, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_items_of_district_councils() {
+        let m = notice_of(
+            "AGENDA\n\nWEDNESDAY, 2 AUGUST 2023\n18:30\n\n1\tTo receive apologies for absence.\n2\tPrevious Minutes\t(Pages 1 - 8)\n3\tTo receive Members' declarations of any interests\n",
+        );
+        assert_eq!(m.time.as_deref(), Some("18:30"));
+        assert_eq!(m.agenda.len(), 3);
+        assert_eq!(m.agenda[0].title, "To receive apologies for absence.");
+    }
+
+    #[test]
+    fn item_sequences() {
+        for (a, b) in [
+            ("1", "2"),
+            ("7", "7a"),
+            ("7a", "7b"),
+            ("7b", "8"),
+            ("A4", "B1"),
+            ("HSP19", "HSP20"),
+            ("C1", "C2"),
+        ] {
+            assert!(in_sequence(a, b), "{a} → {b}");
+        }
+        for (a, b) in [
+            ("2", "1"),
+            ("7b", "7a"),
+            ("A4", "C1"),
+            ("A4", "B2"),
+            ("3", "9"),
+        ] {
+            assert!(!in_sequence(a, b), "{a} ↛ {b}");
+        }
+    }
 }

@@ -854,4 +854,41 @@ mod tests {
             OwnerKind::Role
         );
     }
+
+    #[test]
+    fn what_who_when_with_a_wrapped_post() {
+        let p = run("Workforce action plan\n\
+            What\tWho\tWhen\tStatus\n\
+            Launch a care careers campaign\tHead of Workforce\tMarch 2022\tGreen\n\
+            with schools and colleges\tDevelopment\n\
+            Create a bank of relief care workers\tSally Gaunt\tQ2 2022/23\tNot started\n");
+        assert_eq!(p.len(), 1);
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 2);
+        assert_eq!(
+            a[0].text,
+            "Launch a care careers campaign with schools and colleges"
+        );
+        assert_eq!(names(&a[0]), ["Head of Workforce Development"]);
+        assert_eq!(a[0].status.as_deref(), Some("Green"));
+        assert_eq!(names(&a[1]), ["Sally Gaunt"]);
+    }
+
+    #[test]
+    fn ref_action_owner_deadline_rag() {
+        let p = run("Savings tracker\n\
+            Ref\tAction\tOwner\tDeadline\tRAG\n\
+            S1\tReview of home care commissioning to reduce\tJo Whitmore\t31/03/2023\tAmber\n\
+            \treliance on spot purchasing\n\
+            S2\tConsolidate office accommodation\tHead of Property\tQ4 2022/23\tGreen\n");
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].r#ref.as_deref(), Some("S1"));
+        assert_eq!(
+            a[0].text,
+            "Review of home care commissioning to reduce reliance on spot purchasing"
+        );
+        assert_eq!(a[1].status.as_deref(), Some("Green"));
+        assert_eq!(names(&a[1]), ["Head of Property"]);
+    }
 }

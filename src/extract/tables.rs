@@ -285,4 +285,31 @@ mod tests {
         );
         assert_eq!(t[0].title.as_deref(), Some("Table 3: Offences by type"));
     }
+
+    #[test]
+    fn year_and_unit_header_rows() {
+        let t = run(
+            "Table 2: Revenue budget\n\t2022\t2023\tChange\n\t£000\t£000s\t%\nAdults\t112,650\t118,004\t4.8%\nChildren\t68,118\t71,229\t(4.6)\n",
+        );
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].header.len(), 2);
+        assert_eq!(t[0].header[1][2], "£000s");
+        assert_eq!(t[0].rows[1][3].value, Some(-4.6));
+    }
+
+    #[test]
+    fn long_indicator_names_are_labels_not_prose() {
+        let t = run(
+            "Key performance indicators\nIndicator\tTarget\tQ1\tChange\n\
+            Percentage of major planning applications determined within 13 weeks\t60%\t92%\t+4pp\n\
+            Number of households in temporary accommodation at quarter end\t45\t58*\tn/k\n\
+            Percentage of household waste sent for reuse, recycling and composting\t55%\tx\t-\n",
+        );
+        assert_eq!(t.len(), 1);
+        let rows = &t[0].rows;
+        assert_eq!(rows[0][3].unit.as_deref(), Some("pp"));
+        assert_eq!(rows[1][2].value, Some(58.0));
+        assert_eq!(rows[1][3].value, None);
+        assert_eq!(rows[2][2].value, None);
+    }
 }
