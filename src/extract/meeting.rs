@@ -646,6 +646,21 @@ mod tests {
     }
 
     #[test]
+    fn dotted_leaders_give_pages() {
+        let m = notice_of(
+            "AGENDA\n\nMonday 6 November 2023 at 10.00 am\n\n1. Apologies\n2. Minutes .......... 5 - 12\n3. Forward Plan . . . . . 13\n",
+        );
+        assert_eq!(
+            items(&m),
+            [
+                ("1", "Apologies", None, None),
+                ("2", "Minutes", Some(5), Some(12)),
+                ("3", "Forward Plan", Some(13), Some(13)),
+            ]
+        );
+    }
+
+    #[test]
     fn item_sequences() {
         for (a, b) in [
             ("1", "2"),
