@@ -66,6 +66,12 @@ impl Span {
 /// The longest line taken for a heading that opens a part.
 const MAX_HEADING_BYTES: usize = 300;
 
+/// Words beyond which a line ending in a full stop is a sentence, not a heading.
+const SENTENCE_WORDS: usize = 12;
+
+/// Lines at the top of a pack where a membership heading belongs to the front sheet.
+const FRONT_SHEET_LINES: usize = 60;
+
 /// Lines after a report heading searched for its cover-sheet rows.
 const COVER_LINES: usize = 40;
 
@@ -87,10 +93,27 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
         let Some(kind) = classify(text, rules) else {
             continue;
         };
+        // "Minutes of the meeting held on …, to be confirmed as a true record." is an
+        // agenda item's description: a heading is not a long sentence.
+        if matches!(kind, SegmentKind::Minutes | SegmentKind::Report)
+            && text.ends_with('.')
+            && text.split_whitespace().count() > SENTENCE_WORDS
+        {
+            continue;
+        }
         let title = Some(clean_title(text));
         // Printed minutes repeat their heading on every page: a repeat is not a new part.
         if kind == open.kind
             && (kind == SegmentKind::Minutes && title == open.title || i == open.lines.start + 1)
+        {
+            continue;
+        }
+        // A front sheet lists the committee's members under "Membership": still the
+        // front sheet, whose agenda may follow.
+        if kind == SegmentKind::Membership
+            && open.kind == SegmentKind::Agenda
+            && spans.is_empty()
+            && i < FRONT_SHEET_LINES
         {
             continue;
         }
@@ -236,5 +259,14 @@ mod tests {
         let spans = segment(&doc, &rules);
         assert_eq!(spans[0].title.as_deref(), Some("Knife crime"));
         assert_eq!(spans[0].metadata.len(), 3);
+    }
+
+    #[test]
+    fn front_sheet_membership_and_item_descriptions_stay_in_the_agenda() {
+        let text = "Agenda\nMembership\nCouncillor A Smith\n1\tMinutes\nMinutes of the meeting of Cabinet held on 11 January 2022, as circulated, to be confirmed as a true record.\nReport of the Executive Director Corporate Services.\n2\tBudget\nReport to:\tCabinet\nSubject:\tBudget\n";
+        assert_eq!(
+            kinds(text),
+            [(SegmentKind::Agenda, 0..7), (SegmentKind::Report, 7..9)]
+        );
     }
 }

@@ -16,7 +16,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         (?P<sign>[-+\u{2212}\u{2013}])?\s*
         (?P<cur>[£$€])?\s*
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*
-        (?P<suf>%|bn|m|k)?
+        (?P<suf>%|pp|bn|m|k)?
         $",
     )
     .expect("number regex")
@@ -25,12 +25,15 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// Direction marks that may follow a number ("-42% ▼") or stand alone ("↑").
 const ARROWS: &[char] = &['↑', '↓', '▲', '▼', '↔', '→', '←', '⬆', '⬇', '△', '▽'];
 
+/// Footnote marks after a number ("58*" provisional, "12†").
+const FOOTNOTES: &[char] = &['*', '†', '‡'];
+
 /// The number a cell holds and its unit ("%", "£", "£m", "£k", "m"…), or `None` when the
 /// cell is not a single number (empty, "-", "n/a", "?", an arrow, words).
 pub fn parse_number(text: &str) -> Option<(f64, Option<String>)> {
-    let mut t = text
-        .trim()
-        .trim_end_matches(|c: char| ARROWS.contains(&c) || c.is_whitespace());
+    let mut t = text.trim().trim_end_matches(|c: char| {
+        ARROWS.contains(&c) || FOOTNOTES.contains(&c) || c.is_whitespace()
+    });
     // "594 (44% reduction)": the number comes first, the parenthetical is a note on it.
     if let Some(open) = t.find('(')
         && open > 0
@@ -104,8 +107,15 @@ mod tests {
     }
 
     #[test]
+    fn percentage_points() {
+        assert_eq!(v("+4pp"), Some((4.0, Some("pp"))));
+        assert_eq!(v("-1.5pp"), Some((-1.5, Some("pp"))));
+    }
+
+    #[test]
     fn accounting_negative() {
         assert_eq!(v("(1,234)"), Some((-1234.0, None)));
+        assert_eq!(v("(£4.5m)"), Some((-4.5, Some("£m"))));
     }
 
     #[test]
@@ -114,6 +124,9 @@ mod tests {
         assert_eq!(v("▼"), None);
         assert_eq!(v("-42% ▼"), Some((-42.0, Some("%"))));
         assert_eq!(v("594 (44% reduction)"), Some((594.0, None)));
+        assert_eq!(v("58*"), Some((58.0, None)));
+        assert_eq!(v("12.5% †"), Some((12.5, Some("%"))));
+        assert_eq!(v("*"), None);
     }
 
     #[test]

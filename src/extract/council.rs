@@ -122,4 +122,12 @@ mod tests {
         let doc = Document::from_plain_text("Report of the County Council\n");
         assert_eq!(detect(&doc, &book()), None);
     }
+
+    #[test]
+    fn capital_letterheads_name_the_council() {
+        let doc = Document::from_plain_text(
+            "SOUTH HAMS DISTRICT COUNCIL\n\n7b\tDevon County Council Health Scrutiny\nenquiries@southhams.gov.uk\n",
+        );
+        assert_eq!(detect(&doc, &book()).as_deref(), Some("South Hams"));
+    }
 }

@@ -186,5 +186,9 @@ mod tests {
         assert_eq!(time_range("7.00 pm", &r).0.as_deref(), Some("19:00"));
         assert_eq!(time_range("12 noon", &r).0.as_deref(), Some("12:00"));
         assert_eq!(time_range("11.30am", &r).0.as_deref(), Some("11:30"));
+        assert_eq!(time_range("Time: 18.30", &r).0.as_deref(), Some("18:30"));
+        assert_eq!(time_range("at 19.00 hrs", &r).0.as_deref(), Some("19:00"));
+        assert_eq!(time_range("costs £12.50", &r).0, None);
+        assert_eq!(time_range("10am", &r).0.as_deref(), Some("10:00"));
     }
 }

@@ -203,7 +203,6 @@ struct PlanBuilder {
 impl PlanBuilder {
     /// Adds a row, or joins it to the row above when it continues that row's cells.
     fn push(&mut self, rec: Record, rules: &RuleSet) {
-        let r = &rules.plans;
         let fields = [
             &rec.r#ref,
             &rec.text,
@@ -218,7 +217,7 @@ impl PlanBuilder {
         }
         let has_ref_col = self.header.fields.contains(&Some(Field::Ref));
         match self.records.last_mut() {
-            Some(prev) if continues(prev, &rec, has_ref_col, rules) => join(prev, rec, r),
+            Some(prev) if continues(prev, &rec, has_ref_col, rules) => join(prev, rec, rules),
             _ => self.records.push(rec),
         }
     }
@@ -439,12 +438,15 @@ fn continues(prev: &Record, rec: &Record, has_ref_col: bool, rules: &RuleSet) ->
 }
 
 /// Joins a continuation line into the row above, cell by cell.
-fn join(prev: &mut Record, rec: Record, r: &PlanRules) {
-    // Owner lines join into one owner when the owner is bulleted ("-Head of …" wraps) or
-    // the line above stops mid-phrase; else each line is another owner.
+fn join(prev: &mut Record, rec: Record, rules: &RuleSet) {
+    let r = &rules.plans;
+    // Owner lines join into one owner when the owner is bulleted ("-Head of …" wraps),
+    // the line above stops mid-phrase, or the new line cannot be an owner on its own
+    // ("Head of Workforce" / "Development"); else each line is another owner.
     let owner_sep = if starts_with_bullet(prev.owner.trim_start(), r)
         || r.continuation_end.is_match(prev.owner.trim_end())
         || starts_lower(&rec.owner)
+        || owner_wraps(&prev.owner, &rec.owner, rules)
     {
         " "
     } else {
@@ -459,6 +461,22 @@ fn join(prev: &mut Record, rec: Record, r: &PlanRules) {
     append(&mut prev.end, &rec.end, " ");
     append(&mut prev.status, &rec.status, " ");
     append(&mut prev.comment, &rec.comment, " ");
+}
+
+/// Most words of a post line whose end may wrap onto the next line.
+const WRAPPED_POST_WORDS: usize = 6;
+
+/// A post whose last words wrapped onto the next line: the line above is a short post
+/// ("Head of Workforce") and the new line is no owner by itself (not a person, post,
+/// group or acronym: "Development").
+fn owner_wraps(prev: &str, more: &str, rules: &RuleSet) -> bool {
+    let more = more.trim();
+    let last = prev.lines().last().unwrap_or("");
+    !more.is_empty()
+        && last.split_whitespace().count() <= WRAPPED_POST_WORDS
+        && is_post(last, rules)
+        && !is_owner_like(more, rules, true)
+        && !has_word(more, &rules.common.group_words)
 }
 
 fn append(to: &mut String, more: &str, sep: &str) {
@@ -834,5 +852,42 @@ mod tests {
             k("Assistant Chief Officer- National Probation Service"),
             OwnerKind::Role
         );
+    }
+
+    #[test]
+    fn what_who_when_with_a_wrapped_post() {
+        let p = run("Workforce action plan\n\
+            What\tWho\tWhen\tStatus\n\
+            Launch a care careers campaign\tHead of Workforce\tMarch 2022\tGreen\n\
+            with schools and colleges\tDevelopment\n\
+            Create a bank of relief care workers\tSally Gaunt\tQ2 2022/23\tNot started\n");
+        assert_eq!(p.len(), 1);
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 2);
+        assert_eq!(
+            a[0].text,
+            "Launch a care careers campaign with schools and colleges"
+        );
+        assert_eq!(names(&a[0]), ["Head of Workforce Development"]);
+        assert_eq!(a[0].status.as_deref(), Some("Green"));
+        assert_eq!(names(&a[1]), ["Sally Gaunt"]);
+    }
+
+    #[test]
+    fn ref_action_owner_deadline_rag() {
+        let p = run("Savings tracker\n\
+            Ref\tAction\tOwner\tDeadline\tRAG\n\
+            S1\tReview of home care commissioning to reduce\tJo Whitmore\t31/03/2023\tAmber\n\
+            \treliance on spot purchasing\n\
+            S2\tConsolidate office accommodation\tHead of Property\tQ4 2022/23\tGreen\n");
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].r#ref.as_deref(), Some("S1"));
+        assert_eq!(
+            a[0].text,
+            "Review of home care commissioning to reduce reliance on spot purchasing"
+        );
+        assert_eq!(a[1].status.as_deref(), Some("Green"));
+        assert_eq!(names(&a[1]), ["Head of Property"]);
     }
 }

@@ -31,6 +31,11 @@ crate::rule_section! {
         title_lookback: usize,
         /// Titles of tables that are not data even when numeric (a table of contents).
         skip_title: Pattern,
+        /// Header cells that parse as numbers but name a column (years, "£000s", "%").
+        header_cell: Pattern,
+        /// The row-label column counts as prose only from this length (indicator names
+        /// in performance tables run long).
+        label_prose_chars: usize,
         /// A body cell this long (in characters) is prose; a column mostly of prose cells
         /// makes the table a prose table (membership lists, commentary).
         prose_cell_chars: usize,
@@ -75,6 +80,15 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Tabl
     tables
 }
 
+/// A header row: no number in it (the row label aside) except years and units that
+/// name columns ("2023", "£000s").
+fn is_header_row(line: &Line, r: &TableRules) -> bool {
+    line.cells.iter().skip(1).all(|c| {
+        let t = c.text.trim();
+        r.header_cell.is_match(t) || cells::parse_number(t).is_none()
+    })
+}
+
 /// Numeric and countable (non-null, non-empty) cells of a row, row label excluded.
 fn numeric_counts(line: &Line, r: &TableRules) -> (usize, usize) {
     let mut numeric = 0;
@@ -104,7 +118,7 @@ fn build(
     let header_len = rows
         .iter()
         .take(r.max_header_rows)
-        .take_while(|l| numeric_counts(l, r).0 == 0)
+        .take_while(|l| is_header_row(l, r))
         .count();
     let body = &rows[header_len..];
     if body.is_empty() || has_prose_column(body, r) {
@@ -165,10 +179,12 @@ fn has_prose_column(body: &[Line], r: &TableRules) -> bool {
             .map(|c| c.text.trim())
             .filter(|t| !t.is_empty())
             .collect();
-        let long = cells
-            .iter()
-            .filter(|t| t.chars().count() >= r.prose_cell_chars)
-            .count();
+        let limit = if col == 0 {
+            r.label_prose_chars
+        } else {
+            r.prose_cell_chars
+        };
+        let long = cells.iter().filter(|t| t.chars().count() >= limit).count();
         !cells.is_empty() && long * 2 > cells.len()
     })
 }
@@ -268,5 +284,32 @@ mod tests {
             "Table 3: Offences by type\nSource: police data\nType\tCount\nBurglary\t346\nTheft\t306\n",
         );
         assert_eq!(t[0].title.as_deref(), Some("Table 3: Offences by type"));
+    }
+
+    #[test]
+    fn year_and_unit_header_rows() {
+        let t = run(
+            "Table 2: Revenue budget\n\t2022\t2023\tChange\n\t£000\t£000s\t%\nAdults\t112,650\t118,004\t4.8%\nChildren\t68,118\t71,229\t(4.6)\n",
+        );
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].header.len(), 2);
+        assert_eq!(t[0].header[1][2], "£000s");
+        assert_eq!(t[0].rows[1][3].value, Some(-4.6));
+    }
+
+    #[test]
+    fn long_indicator_names_are_labels_not_prose() {
+        let t = run(
+            "Key performance indicators\nIndicator\tTarget\tQ1\tChange\n\
+            Percentage of major planning applications determined within 13 weeks\t60%\t92%\t+4pp\n\
+            Number of households in temporary accommodation at quarter end\t45\t58*\tn/k\n\
+            Percentage of household waste sent for reuse, recycling and composting\t55%\tx\t-\n",
+        );
+        assert_eq!(t.len(), 1);
+        let rows = &t[0].rows;
+        assert_eq!(rows[0][3].unit.as_deref(), Some("pp"));
+        assert_eq!(rows[1][2].value, Some(58.0));
+        assert_eq!(rows[1][3].value, None);
+        assert_eq!(rows[2][2].value, None);
     }
 }
