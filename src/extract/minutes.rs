@@ -27,6 +27,9 @@ crate::rule_section! {
         end: Patterns,
         /// The minutes title, with a `body` group.
         title: Pattern,
+        /// Heading lines whose date is not the meeting's ("to be approved at the meeting
+        /// to be held on …"): skipped when reading the date and time.
+        heading_skip: Patterns,
         /// "The meeting ended at 4.05 pm": a `time` group.
         end_time: Pattern,
     }
@@ -118,18 +121,31 @@ pub fn find(doc: &Document, spans: &[Span], rules: &RuleSet) -> Vec<MinutesBlock
 fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
     let r = &rules.minutes;
     let start = span.lines.start;
-    let heading_text = doc.lines[start..(start + HEADING_LINES).min(span.lines.end)]
+    // The heading's first few written lines, up to the attendance list; blank lines and
+    // lines about another meeting ("to be held on …") do not count.
+    let heading_lines: Vec<&str> = doc.lines[start..span.lines.end]
         .iter()
-        .map(|l| l.text.as_str())
+        .map(|l| l.text.trim())
+        .filter(|t| !t.is_empty())
+        .take(HEADING_LINES)
         .take_while(|t| !rules.attendees.present.is_match(t))
-        .collect::<Vec<_>>()
-        .join(" ");
+        .filter(|t| !r.heading_skip.is_match(t))
+        .collect();
+    let heading_text = heading_lines.join(" ");
     let first = &doc.lines[start].text;
     let body = r
         .title
         .captures(first)
         .and_then(|c| c.name("body"))
-        .map(|b| tidy_body(b.as_str()));
+        .map(|b| tidy_body(b.as_str()))
+        .or_else(|| {
+            // A bare "Minutes" title: the body is the heading line that names one.
+            heading_lines
+                .iter()
+                .skip(1)
+                .find(|t| rules.meeting.body_words.is_match(t) && t.len() <= 120)
+                .map(|t| tidy_body(t))
+        });
     let date = dates::find_date(&heading_text, &rules.common);
     let (time, mut end_time) = dates::time_range(&heading_text, &rules.common);
 
