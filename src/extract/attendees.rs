@@ -44,6 +44,12 @@ crate::rule_section! {
         substitutes: Pattern,
         /// A present label that also marks the chair ("In the Chair:").
         chair_label: Pattern,
+        /// A chair mark after a name ("Councillor B Ashworth in the Chair"), cut off
+        /// before the name is read.
+        chair_suffix: Pattern,
+        /// A sentence inside a minute item naming people in attendance for that item
+        /// ("In attendance for this item were …"); the list follows the match.
+        item_in_attendance: Patterns,
         /// A sentence giving apologies; the list follows the match (or the next lines when
         /// nothing follows it on the line).
         apologies: Patterns,
@@ -99,6 +105,7 @@ pub fn extract(doc: &Document, block: &MinutesBlock, rules: &RuleSet) -> Vec<Att
     let mut roll = Roll::default();
     read_preamble(doc, block, cx, &mut roll);
     read_apologies(doc, block, cx, &mut roll);
+    read_item_attendance(doc, block, cx, &mut roll);
     read_substitutions(doc, block, cx, &mut roll);
     roll.people
 }
@@ -344,6 +351,11 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
             }
             status = Some(st);
             let rest = rest.trim();
+            // "Councillor B Ashworth in the Chair"
+            let (rest, chair_here) = match cx.r.chair_suffix.find(rest) {
+                Some(m) if m.start() > 0 => (&rest[..m.start()], true),
+                _ => (rest, false),
+            };
             if rest.is_empty() {
                 continue;
             }
@@ -364,7 +376,7 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
                 continue;
             }
             for p in people {
-                roll.add_person(p, st, chair_list, prov, cx);
+                roll.add_person(p, st, chair_list || chair_here, prov, cx);
                 last = Some(roll.people.len() - 1);
             }
         }
@@ -481,6 +493,29 @@ fn sentence<'t>(text: &'t str, cx: Cx) -> &'t str {
         return &text[..i];
     }
     text
+}
+
+/// "In attendance for this item were A (Role) and B (Role)." inside minute items.
+fn read_item_attendance(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) {
+    for item in &block.items {
+        for (_, line) in block.content(doc, item.lines.clone()) {
+            for text in cell_texts(line) {
+                let Some(m) = cx.r.item_in_attendance.iter().find_map(|p| p.find(text)) else {
+                    continue;
+                };
+                let rest = sentence(&text[m.end()..], cx);
+                for p in parse_list(rest, cx) {
+                    roll.add_person(
+                        p,
+                        AttendanceStatus::InAttendance,
+                        false,
+                        line.provenance,
+                        cx,
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// A list of people sending apologies, substitution phrases taken out first.
@@ -664,6 +699,9 @@ fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
         }
         None => text,
     };
+    if let Some(people) = semicolon_entries(text, carry.as_deref(), cx) {
+        return people;
+    }
     for part in split_top(text) {
         // "Councillors Smith and Jones": the plural honorific lets bare surnames split
         if let Some(one) = split_honorific(part, &cx.common.honorifics)
@@ -733,6 +771,39 @@ fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
         }
     }
     out
+}
+
+/// "A, Role; B, Role, with commas": semicolons part the people and commas only part a
+/// name from its role. `None` unless every semicolon part is a name, a comma and a role.
+fn semicolon_entries(text: &str, carry: Option<&str>, cx: Cx) -> Option<Vec<Person>> {
+    if !text.contains(';') {
+        return None;
+    }
+    let mut out = Vec::new();
+    for seg in text.split(';') {
+        let seg = seg.trim().trim_start_matches("and ").trim();
+        if seg.is_empty() {
+            continue;
+        }
+        let (head, role) = seg.split_once(',')?;
+        let (base, parens) = strip_parens(head.trim());
+        let mut names = names_in(&base, carry, cx)?;
+        let name = names.pop().filter(|_| names.is_empty())?;
+        let role = role.trim().trim_end_matches('.').trim();
+        // the role must name nobody: "A, B; C" is a plain list
+        if role.is_empty() || names_in(role, None, cx).is_some() {
+            return None;
+        }
+        let mut p = Person {
+            name: Some(name),
+            extra: vec![role.to_string()],
+            ..Person::default()
+        };
+        apply_parens(&mut p, &parens, cx);
+        p.chair |= cx.r.chair.is_match(role);
+        out.push(p);
+    }
+    (out.len() >= 2).then_some(out)
 }
 
 /// Splits on commas and semicolons outside parentheses; drops a leading "and".

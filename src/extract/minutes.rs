@@ -152,6 +152,7 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
     let mut noise = HashSet::new();
     let mut action_column = None;
     let mut end = span.lines.end;
+    let mut seen_item = false;
     for i in start + 1..span.lines.end {
         let line = &doc.lines[i];
         if line.text.trim() == first.trim() || r.running_header.is_match(&line.text) {
@@ -171,7 +172,12 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
                     .map(|t| t.0.clone())
             });
         }
-        if r.end.is_match(&line.text) && i > start + 1 {
+        // A signature line ("Councillor Jo Bloggs", "Chair") closes the minutes only after
+        // the first minute item: before it, such lines are the attendance list.
+        if !seen_item && !noise.contains(&i) {
+            seen_item = heading(line, r).is_some_and(|(_, t)| heading_like(&t));
+        }
+        if seen_item && r.end.is_match(&line.text) && i > start + 1 {
             end = i + 1;
             break;
         }
