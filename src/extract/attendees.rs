@@ -44,6 +44,9 @@ crate::rule_section! {
         substitutes: Pattern,
         /// A present label that also marks the chair ("In the Chair:").
         chair_label: Pattern,
+        /// One entry of a substitutes list naming both people ("X for Y"): groups `sub`
+        /// and `for`.
+        substitute_pair: Pattern,
         /// A chair mark after a name ("Councillor B Ashworth in the Chair"), cut off
         /// before the name is read.
         chair_suffix: Pattern,
@@ -359,6 +362,9 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
             if rest.is_empty() {
                 continue;
             }
+            if st == AttendanceStatus::Substitute && substitute_pairs(rest, prov, cx, roll) {
+                continue;
+            }
             let people = parse_entry(rest, cx);
             if people.is_empty() {
                 // A line that names nobody continues the role of the person before it
@@ -495,6 +501,39 @@ fn sentence<'t>(text: &'t str, cx: Cx) -> &'t str {
     text
 }
 
+/// "X for Y, Z for W" after a substitutes label: each piece names a substitute and the
+/// member replaced. False (nothing recorded) unless every piece reads so.
+fn substitute_pairs(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) -> bool {
+    let mut pairs = Vec::new();
+    for piece in split_top(text) {
+        let Some(c) = cx.r.substitute_pair.captures(piece) else {
+            return false;
+        };
+        let (Some(sub), Some(of)) = (
+            names_in(c["sub"].trim(), None, cx).and_then(|mut n| n.pop()),
+            names_in(c["for"].trim(), None, cx).and_then(|mut n| n.pop()),
+        ) else {
+            return false;
+        };
+        pairs.push((sub, of));
+    }
+    for (sub, of) in pairs {
+        roll.add(attendee(
+            of.clone(),
+            AttendanceStatus::Apologies,
+            None,
+            prov,
+        ));
+        roll.add(attendee(
+            sub,
+            AttendanceStatus::Substitute,
+            Some(of.name),
+            prov,
+        ));
+    }
+    true
+}
+
 /// "In attendance for this item were A (Role) and B (Role)." inside minute items.
 fn read_item_attendance(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) {
     for item in &block.items {
@@ -623,6 +662,15 @@ fn split_dashed(text: &str, cx: Cx) -> Option<Vec<Person>> {
             continue;
         }
         let seg = &text[cursor..sep.start()];
+        // "Councillor Jo Bloggs (Chair) – Council": the bracket belongs to the name
+        let (seg, paren) = match seg
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|s| s.rsplit_once('('))
+        {
+            Some((head, inner)) if trailing_name(head, cx).is_some() => (head, Some(inner)),
+            _ => (seg, None),
+        };
         let Some((name, at)) = trailing_name(seg, cx) else {
             continue;
         };
@@ -631,10 +679,14 @@ fn split_dashed(text: &str, cx: Cx) -> Option<Vec<Person>> {
             Some(r) => r.push_str(before),
             None => lead = before,
         }
-        people.push(Person {
+        let mut person = Person {
             name: Some(name),
             ..Person::default()
-        });
+        };
+        if let Some(inner) = paren {
+            apply_parens(&mut person, &[inner.trim().to_string()], cx);
+        }
+        people.push(person);
         roles.push(String::new());
         cursor = sep.end();
     }

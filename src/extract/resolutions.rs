@@ -93,6 +93,8 @@ pub fn paragraphs(
         if let Some(prev) = out.last_mut()
             && !line.is_row()
             && prev.action.is_none()
+            // a label on its own line ("Decision") heads what follows; it is not wrapped
+            && label_end(&prev.text, rules).is_none_or(|e| e < prev.text.trim_end().len())
             && !prev.text.ends_with(['.', '!', '?', ':'])
             && !point.is_match(&text)
             && ((!gap && !line.bullet) || text.starts_with(char::is_lowercase))
@@ -147,6 +149,20 @@ pub fn extract(
 
 /// Where a resolution label ends in `text`, if the paragraph opens with one.
 pub fn label_end(text: &str, rules: &RuleSet) -> Option<usize> {
+    // "3. RESOLVED that …": a paragraph number before the label
+    if let Some(m) = rules
+        .resolutions
+        .point
+        .find(text)
+        .filter(|m| m.start() == 0)
+        && let Some(e) = label_at(&text[m.end()..], rules)
+    {
+        return Some(m.end() + e);
+    }
+    label_at(text, rules)
+}
+
+fn label_at(text: &str, rules: &RuleSet) -> Option<usize> {
     rules
         .resolutions
         .start
