@@ -1554,4 +1554,78 @@ mod tests {
         assert_eq!(names(&all), ["Ann Lee"]);
         assert_eq!(all[0].role, None);
     }
+
+    #[test]
+    fn chair_suffix_and_item_attendance() {
+        let all = run(
+            "PRESENT:\nCouncillor B Ash in the Chair\nCouncillors K Dun and M Iq\n9. Housing\nIn attendance for this item were Jas Sut (Chief Officer Housing) and Ravi Chan (Head of Property).",
+        );
+        assert_eq!(
+            names(&all),
+            ["B Ash", "K Dun", "M Iq", "Jas Sut", "Ravi Chan"]
+        );
+        assert!(find(&all, "B Ash").chair);
+        assert_eq!(find(&all, "Jas Sut").status, AttendanceStatus::InAttendance);
+        let all = run(
+            "9. Apologies\nCouncillor A Whit was in attendance as a substitute for Councillor J Rav.",
+        );
+        assert_eq!(find(&all, "A Whit").status, AttendanceStatus::Substitute);
+        assert_eq!(find(&all, "J Rav").status, AttendanceStatus::Apologies);
+    }
+
+    #[test]
+    fn semicolon_entries_keep_commas_in_roles() {
+        let all = run(
+            "In attendance: Lucy Arm, Director of Law and Governance; Peter Str, Executive Director for Children, Families and Lifelong Learning\nPART ONE\nUNRESTRICTED ITEMS",
+        );
+        assert_eq!(names(&all), ["Lucy Arm", "Peter Str"]);
+        assert!(
+            all.iter()
+                .all(|a| a.status == AttendanceStatus::InAttendance)
+        );
+    }
+
+    #[test]
+    fn cabinet_members_label_and_minute_taker() {
+        let all = run(
+            "Present\nCommittee Members:\nCouncillor Rhys Bake (Chairman)\nCabinet Members:\nCouncillor Rhea Ray (Cabinet Member for Waste)\nAttendance\nName\tOrganisation\tRole\nNat Birch\tCouncil\tSupport Officer (minutes)",
+        );
+        assert_eq!(find(&all, "Rhys Bake").status, AttendanceStatus::Present);
+        assert_eq!(
+            find(&all, "Rhea Ray").status,
+            AttendanceStatus::InAttendance
+        );
+        assert_eq!(
+            find(&all, "Nat Birch").status,
+            AttendanceStatus::InAttendance
+        );
+    }
+
+    #[test]
+    fn substitutes_label_pairs_and_bracketed_chair_before_dash() {
+        let all = run(
+            "Members Present:\nCouncillor Mor Trel (Chair) – Cornwall Council\nBen Kit – Police\nApologies: Councillor Neil Treg, Sally-Anne Creb (OPCC)\nSubstitutes: Marc Polg for Sally-Anne Creb",
+        );
+        assert!(find(&all, "Mor Trel").chair);
+        assert_eq!(
+            find(&all, "Mor Trel").organisation.as_deref(),
+            Some("Cornwall Council")
+        );
+        let marc = find(&all, "Marc Polg");
+        assert_eq!(marc.status, AttendanceStatus::Substitute);
+        assert_eq!(marc.substitute_for.as_deref(), Some("Sally-Anne Creb"));
+        assert_eq!(
+            find(&all, "Sally-Anne Creb").status,
+            AttendanceStatus::Apologies
+        );
+    }
+
+    #[test]
+    fn apologies_received_and_accepted() {
+        let all = run(
+            "9. Apologies\nApologies were received and accepted from Cllrs Gord Beale and Ines Marc.",
+        );
+        assert_eq!(names(&all), ["Gord Beale", "Ines Marc"]);
+        assert!(all.iter().all(|a| a.status == AttendanceStatus::Apologies));
+    }
 }

@@ -129,9 +129,16 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         .filter(|t| !t.is_empty())
         .take(HEADING_LINES)
         .take_while(|t| !rules.attendees.present.is_match(t))
-        .filter(|t| !r.heading_skip.is_match(t))
+        .enumerate()
+        .filter(|(k, t)| *k == 0 || !r.heading_skip.is_match(t))
+        .map(|(_, t)| t)
         .collect();
-    let heading_text = heading_lines.join(" ");
+    let heading_text = heading_lines
+        .iter()
+        .filter(|t| !r.heading_skip.is_match(t))
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
     let first = &doc.lines[start].text;
     let body = r
         .title
@@ -212,10 +219,15 @@ fn tidy_body(s: &str) -> String {
             if ["of", "and", "for", "the", "on", "in"].contains(&lower.as_str()) {
                 return lower;
             }
-            let mut c = lower.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
+            // "(HOUSING)" → "(Housing)": the first letter, after any bracket
+            let at = lower.find(char::is_alphabetic).unwrap_or(0);
+            let (head, tail) = lower.split_at(at);
+            let mut c = tail.chars();
+            let first: String = c
+                .next()
+                .map(|f| f.to_uppercase().collect())
+                .unwrap_or_default();
+            format!("{head}{first}{}", c.as_str())
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -376,5 +388,40 @@ mod tests {
         let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
         assert_eq!(numbers, ["23/45", "23/46"]);
         assert_eq!(b[0].body.as_deref(), Some("Health and Wellbeing Board"));
+    }
+
+    #[test]
+    fn bare_minutes_title_takes_body_and_date_from_the_next_lines() {
+        let b = blocks(
+            "Minutes\n\nEnvironment Overview and Scrutiny Committee\n\nTuesday, 3 October 2023\n\nPresent\n\nCommittee Members:\nCouncillor Rhys Bake (Chairman)\nCouncillor Tim Hare\n\n23. Apologies for absence\nNone.\n24. Minutes\nAgreed.\n",
+        );
+        assert_eq!(b.len(), 1);
+        assert_eq!(
+            b[0].body.as_deref(),
+            Some("Environment Overview and Scrutiny Committee")
+        );
+        assert_eq!(b[0].date.as_deref(), Some("2023-10-03"));
+        // "Councillor Tim Hare" on a line of its own is a member, not a signature
+        let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["23", "24"]);
+    }
+
+    #[test]
+    fn draft_minutes_banner_gives_no_date() {
+        let b = blocks(
+            "Draft minutes to be approved at the meeting\nto be held on Thursday, 18th April, 2024\n\nSCRUTINY BOARD (HOUSING)\n\nTHURSDAY, 14TH MARCH, 2024\n\nPRESENT:\n\nCouncillor B Ash in the Chair\n\n45 Apologies\n",
+        );
+        assert_eq!(b[0].date.as_deref(), Some("2024-03-14"));
+        assert_eq!(b[0].body.as_deref(), Some("Scrutiny Board (Housing)"));
+    }
+
+    #[test]
+    fn minute_word_numbers() {
+        let b = blocks(
+            "Minutes of the Community Safety Partnership Board\nDate: Tuesday 21 November 2023\nMinute 1 Welcome and apologies\ntext\nMinute 2 Minutes and action log\ntext\n",
+        );
+        let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2"]);
+        assert_eq!(b[0].items[0].title, "Welcome and apologies");
     }
 }
