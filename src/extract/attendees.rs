@@ -47,6 +47,9 @@ crate::rule_section! {
         /// One entry of a substitutes list naming both people ("X for Y"): groups `sub`
         /// and `for`.
         substitute_pair: Pattern,
+        /// An attendance-table status cell marking a substitute, with an optional `name`
+        /// group naming the member replaced.
+        substitute_status: Pattern,
         /// A chair mark after a name ("Councillor B Ashworth in the Chair"), cut off
         /// before the name is read.
         chair_suffix: Pattern,
@@ -409,7 +412,20 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
         ..Person::default()
     };
     apply_parens(&mut p, &parens, cx);
-    let st = cell(c.status)
+    let status_cell = cell(c.status);
+    if let Some(sc) = status_cell
+        .as_deref()
+        .and_then(|s| cx.r.substitute_status.captures(s))
+    {
+        p.substitute = true;
+        p.substitute_for = sc
+            .name("name")
+            .and_then(|n| names_in(n.as_str(), None, cx))
+            .and_then(|mut n| n.pop())
+            .map(|n| n.name)
+            .or(p.substitute_for.take());
+    }
+    let st = status_cell
         .and_then(|s| label(&s, cx).map(|l| l.0))
         .unwrap_or(status);
     let role = cell(c.role);
@@ -1627,5 +1643,17 @@ mod tests {
         );
         assert_eq!(names(&all), ["Gord Beale", "Ines Marc"]);
         assert!(all.iter().all(|a| a.status == AttendanceStatus::Apologies));
+    }
+
+    #[test]
+    fn attendance_grid_substitute_status() {
+        let all = run(
+            "Name\tAttendance\nCllr Tob Quay\tPresent as substitute for Cllr Bren Hew\nCllr Bren Hew\tApologies\nHugo Fen\tAbsent",
+        );
+        let tob = find(&all, "Tob Quay");
+        assert_eq!(tob.status, AttendanceStatus::Substitute);
+        assert_eq!(tob.substitute_for.as_deref(), Some("Bren Hew"));
+        assert_eq!(find(&all, "Bren Hew").status, AttendanceStatus::Apologies);
+        assert_eq!(find(&all, "Hugo Fen").status, AttendanceStatus::Absent);
     }
 }

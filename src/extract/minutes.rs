@@ -23,6 +23,8 @@ crate::rule_section! {
         running_header: Patterns,
         /// The column-header row of minutes printed as a table.
         table_header: Pattern,
+        /// The header cell of that table's "Action by" / "Owner" column.
+        action_column: Pattern,
         /// Lines that end the minutes (signature block, "The meeting ended at").
         end: Patterns,
         /// The minutes title, with a `body` group.
@@ -170,7 +172,7 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
             action_column = line
                 .cells
                 .iter()
-                .position(|c| c.text.to_lowercase().contains("action"));
+                .position(|c| r.action_column.is_match(&c.text));
         }
         if let Some(c) = r.end_time.captures(&line.text) {
             end_time = end_time.or_else(|| {
