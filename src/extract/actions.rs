@@ -426,4 +426,15 @@ mod tests {
         let text = format!("{HEAD}23. UPDATE\n\nA thing would be done (Action: Clerk).\n");
         assert_eq!(run(&text, &[])[0].id, run(&text, &[])[0].id);
     }
+
+    #[test]
+    fn owner_column_in_table_minutes() {
+        let got = run(
+            "Minutes of the meeting of the Health and Wellbeing Board held on 24 January 2024\nNo.\tDiscussion\tOwner\n3.\tPharmacy statement\t\n\tThe Board asked for the map to be published.\tMarcia Delgado\n",
+            &[person("Marcia Delgado")],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].item.as_deref(), Some("3"));
+        assert_eq!(owners(&got[0]), ["Marcia Delgado"]);
+    }
 }

@@ -44,6 +44,18 @@ crate::rule_section! {
         substitutes: Pattern,
         /// A present label that also marks the chair ("In the Chair:").
         chair_label: Pattern,
+        /// One entry of a substitutes list naming both people ("X for Y"): groups `sub`
+        /// and `for`.
+        substitute_pair: Pattern,
+        /// An attendance-table status cell marking a substitute, with an optional `name`
+        /// group naming the member replaced.
+        substitute_status: Pattern,
+        /// A chair mark after a name ("Councillor B Ashworth in the Chair"), cut off
+        /// before the name is read.
+        chair_suffix: Pattern,
+        /// A sentence inside a minute item naming people in attendance for that item
+        /// ("In attendance for this item were …"); the list follows the match.
+        item_in_attendance: Patterns,
         /// A sentence giving apologies; the list follows the match (or the next lines when
         /// nothing follows it on the line).
         apologies: Patterns,
@@ -99,6 +111,7 @@ pub fn extract(doc: &Document, block: &MinutesBlock, rules: &RuleSet) -> Vec<Att
     let mut roll = Roll::default();
     read_preamble(doc, block, cx, &mut roll);
     read_apologies(doc, block, cx, &mut roll);
+    read_item_attendance(doc, block, cx, &mut roll);
     read_substitutions(doc, block, cx, &mut roll);
     roll.people
 }
@@ -344,7 +357,15 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
             }
             status = Some(st);
             let rest = rest.trim();
+            // "Councillor B Ashworth in the Chair"
+            let (rest, chair_here) = match cx.r.chair_suffix.find(rest) {
+                Some(m) if m.start() > 0 => (&rest[..m.start()], true),
+                _ => (rest, false),
+            };
             if rest.is_empty() {
+                continue;
+            }
+            if st == AttendanceStatus::Substitute && substitute_pairs(rest, prov, cx, roll) {
                 continue;
             }
             let people = parse_entry(rest, cx);
@@ -364,7 +385,7 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
                 continue;
             }
             for p in people {
-                roll.add_person(p, st, chair_list, prov, cx);
+                roll.add_person(p, st, chair_list || chair_here, prov, cx);
                 last = Some(roll.people.len() - 1);
             }
         }
@@ -391,7 +412,20 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
         ..Person::default()
     };
     apply_parens(&mut p, &parens, cx);
-    let st = cell(c.status)
+    let status_cell = cell(c.status);
+    if let Some(sc) = status_cell
+        .as_deref()
+        .and_then(|s| cx.r.substitute_status.captures(s))
+    {
+        p.substitute = true;
+        p.substitute_for = sc
+            .name("name")
+            .and_then(|n| names_in(n.as_str(), None, cx))
+            .and_then(|mut n| n.pop())
+            .map(|n| n.name)
+            .or(p.substitute_for.take());
+    }
+    let st = status_cell
         .and_then(|s| label(&s, cx).map(|l| l.0))
         .unwrap_or(status);
     let role = cell(c.role);
@@ -481,6 +515,62 @@ fn sentence<'t>(text: &'t str, cx: Cx) -> &'t str {
         return &text[..i];
     }
     text
+}
+
+/// "X for Y, Z for W" after a substitutes label: each piece names a substitute and the
+/// member replaced. False (nothing recorded) unless every piece reads so.
+fn substitute_pairs(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) -> bool {
+    let mut pairs = Vec::new();
+    for piece in split_top(text) {
+        let Some(c) = cx.r.substitute_pair.captures(piece) else {
+            return false;
+        };
+        let (Some(sub), Some(of)) = (
+            names_in(c["sub"].trim(), None, cx).and_then(|mut n| n.pop()),
+            names_in(c["for"].trim(), None, cx).and_then(|mut n| n.pop()),
+        ) else {
+            return false;
+        };
+        pairs.push((sub, of));
+    }
+    for (sub, of) in pairs {
+        roll.add(attendee(
+            of.clone(),
+            AttendanceStatus::Apologies,
+            None,
+            prov,
+        ));
+        roll.add(attendee(
+            sub,
+            AttendanceStatus::Substitute,
+            Some(of.name),
+            prov,
+        ));
+    }
+    true
+}
+
+/// "In attendance for this item were A (Role) and B (Role)." inside minute items.
+fn read_item_attendance(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) {
+    for item in &block.items {
+        for (_, line) in block.content(doc, item.lines.clone()) {
+            for text in cell_texts(line) {
+                let Some(m) = cx.r.item_in_attendance.iter().find_map(|p| p.find(text)) else {
+                    continue;
+                };
+                let rest = sentence(&text[m.end()..], cx);
+                for p in parse_list(rest, cx) {
+                    roll.add_person(
+                        p,
+                        AttendanceStatus::InAttendance,
+                        false,
+                        line.provenance,
+                        cx,
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// A list of people sending apologies, substitution phrases taken out first.
@@ -588,6 +678,15 @@ fn split_dashed(text: &str, cx: Cx) -> Option<Vec<Person>> {
             continue;
         }
         let seg = &text[cursor..sep.start()];
+        // "Councillor Jo Bloggs (Chair) – Council": the bracket belongs to the name
+        let (seg, paren) = match seg
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|s| s.rsplit_once('('))
+        {
+            Some((head, inner)) if trailing_name(head, cx).is_some() => (head, Some(inner)),
+            _ => (seg, None),
+        };
         let Some((name, at)) = trailing_name(seg, cx) else {
             continue;
         };
@@ -596,10 +695,14 @@ fn split_dashed(text: &str, cx: Cx) -> Option<Vec<Person>> {
             Some(r) => r.push_str(before),
             None => lead = before,
         }
-        people.push(Person {
+        let mut person = Person {
             name: Some(name),
             ..Person::default()
-        });
+        };
+        if let Some(inner) = paren {
+            apply_parens(&mut person, &[inner.trim().to_string()], cx);
+        }
+        people.push(person);
         roles.push(String::new());
         cursor = sep.end();
     }
@@ -664,6 +767,9 @@ fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
         }
         None => text,
     };
+    if let Some(people) = semicolon_entries(text, carry.as_deref(), cx) {
+        return people;
+    }
     for part in split_top(text) {
         // "Councillors Smith and Jones": the plural honorific lets bare surnames split
         if let Some(one) = split_honorific(part, &cx.common.honorifics)
@@ -733,6 +839,39 @@ fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
         }
     }
     out
+}
+
+/// "A, Role; B, Role, with commas": semicolons part the people and commas only part a
+/// name from its role. `None` unless every semicolon part is a name, a comma and a role.
+fn semicolon_entries(text: &str, carry: Option<&str>, cx: Cx) -> Option<Vec<Person>> {
+    if !text.contains(';') {
+        return None;
+    }
+    let mut out = Vec::new();
+    for seg in text.split(';') {
+        let seg = seg.trim().trim_start_matches("and ").trim();
+        if seg.is_empty() {
+            continue;
+        }
+        let (head, role) = seg.split_once(',')?;
+        let (base, parens) = strip_parens(head.trim());
+        let mut names = names_in(&base, carry, cx)?;
+        let name = names.pop().filter(|_| names.is_empty())?;
+        let role = role.trim().trim_end_matches('.').trim();
+        // the role must name nobody: "A, B; C" is a plain list
+        if role.is_empty() || names_in(role, None, cx).is_some() {
+            return None;
+        }
+        let mut p = Person {
+            name: Some(name),
+            extra: vec![role.to_string()],
+            ..Person::default()
+        };
+        apply_parens(&mut p, &parens, cx);
+        p.chair |= cx.r.chair.is_match(role);
+        out.push(p);
+    }
+    (out.len() >= 2).then_some(out)
 }
 
 /// Splits on commas and semicolons outside parentheses; drops a leading "and".
@@ -1430,5 +1569,91 @@ mod tests {
             run("Present: Cllr Ann Lee\nOfficers reported that Cllr Bo Ray had sent a message.");
         assert_eq!(names(&all), ["Ann Lee"]);
         assert_eq!(all[0].role, None);
+    }
+
+    #[test]
+    fn chair_suffix_and_item_attendance() {
+        let all = run(
+            "PRESENT:\nCouncillor B Ash in the Chair\nCouncillors K Dun and M Iq\n9. Housing\nIn attendance for this item were Jas Sut (Chief Officer Housing) and Ravi Chan (Head of Property).",
+        );
+        assert_eq!(
+            names(&all),
+            ["B Ash", "K Dun", "M Iq", "Jas Sut", "Ravi Chan"]
+        );
+        assert!(find(&all, "B Ash").chair);
+        assert_eq!(find(&all, "Jas Sut").status, AttendanceStatus::InAttendance);
+        let all = run(
+            "9. Apologies\nCouncillor A Whit was in attendance as a substitute for Councillor J Rav.",
+        );
+        assert_eq!(find(&all, "A Whit").status, AttendanceStatus::Substitute);
+        assert_eq!(find(&all, "J Rav").status, AttendanceStatus::Apologies);
+    }
+
+    #[test]
+    fn semicolon_entries_keep_commas_in_roles() {
+        let all = run(
+            "In attendance: Lucy Arm, Director of Law and Governance; Peter Str, Executive Director for Children, Families and Lifelong Learning\nPART ONE\nUNRESTRICTED ITEMS",
+        );
+        assert_eq!(names(&all), ["Lucy Arm", "Peter Str"]);
+        assert!(
+            all.iter()
+                .all(|a| a.status == AttendanceStatus::InAttendance)
+        );
+    }
+
+    #[test]
+    fn cabinet_members_label_and_minute_taker() {
+        let all = run(
+            "Present\nCommittee Members:\nCouncillor Rhys Bake (Chairman)\nCabinet Members:\nCouncillor Rhea Ray (Cabinet Member for Waste)\nAttendance\nName\tOrganisation\tRole\nNat Birch\tCouncil\tSupport Officer (minutes)",
+        );
+        assert_eq!(find(&all, "Rhys Bake").status, AttendanceStatus::Present);
+        assert_eq!(
+            find(&all, "Rhea Ray").status,
+            AttendanceStatus::InAttendance
+        );
+        assert_eq!(
+            find(&all, "Nat Birch").status,
+            AttendanceStatus::InAttendance
+        );
+    }
+
+    #[test]
+    fn substitutes_label_pairs_and_bracketed_chair_before_dash() {
+        let all = run(
+            "Members Present:\nCouncillor Mor Trel (Chair) – Cornwall Council\nBen Kit – Police\nApologies: Councillor Neil Treg, Sally-Anne Creb (OPCC)\nSubstitutes: Marc Polg for Sally-Anne Creb",
+        );
+        assert!(find(&all, "Mor Trel").chair);
+        assert_eq!(
+            find(&all, "Mor Trel").organisation.as_deref(),
+            Some("Cornwall Council")
+        );
+        let marc = find(&all, "Marc Polg");
+        assert_eq!(marc.status, AttendanceStatus::Substitute);
+        assert_eq!(marc.substitute_for.as_deref(), Some("Sally-Anne Creb"));
+        assert_eq!(
+            find(&all, "Sally-Anne Creb").status,
+            AttendanceStatus::Apologies
+        );
+    }
+
+    #[test]
+    fn apologies_received_and_accepted() {
+        let all = run(
+            "9. Apologies\nApologies were received and accepted from Cllrs Gord Beale and Ines Marc.",
+        );
+        assert_eq!(names(&all), ["Gord Beale", "Ines Marc"]);
+        assert!(all.iter().all(|a| a.status == AttendanceStatus::Apologies));
+    }
+
+    #[test]
+    fn attendance_grid_substitute_status() {
+        let all = run(
+            "Name\tAttendance\nCllr Tob Quay\tPresent as substitute for Cllr Bren Hew\nCllr Bren Hew\tApologies\nHugo Fen\tAbsent",
+        );
+        let tob = find(&all, "Tob Quay");
+        assert_eq!(tob.status, AttendanceStatus::Substitute);
+        assert_eq!(tob.substitute_for.as_deref(), Some("Bren Hew"));
+        assert_eq!(find(&all, "Bren Hew").status, AttendanceStatus::Apologies);
+        assert_eq!(find(&all, "Hugo Fen").status, AttendanceStatus::Absent);
     }
 }

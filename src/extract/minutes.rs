@@ -23,10 +23,15 @@ crate::rule_section! {
         running_header: Patterns,
         /// The column-header row of minutes printed as a table.
         table_header: Pattern,
+        /// The header cell of that table's "Action by" / "Owner" column.
+        action_column: Pattern,
         /// Lines that end the minutes (signature block, "The meeting ended at").
         end: Patterns,
         /// The minutes title, with a `body` group.
         title: Pattern,
+        /// Heading lines whose date is not the meeting's ("to be approved at the meeting
+        /// to be held on …"): skipped when reading the date and time.
+        heading_skip: Patterns,
         /// "The meeting ended at 4.05 pm": a `time` group.
         end_time: Pattern,
     }
@@ -118,10 +123,22 @@ pub fn find(doc: &Document, spans: &[Span], rules: &RuleSet) -> Vec<MinutesBlock
 fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
     let r = &rules.minutes;
     let start = span.lines.start;
-    let heading_text = doc.lines[start..(start + HEADING_LINES).min(span.lines.end)]
+    // The heading's first few written lines, up to the attendance list; blank lines and
+    // lines about another meeting ("to be held on …") do not count.
+    let heading_lines: Vec<&str> = doc.lines[start..span.lines.end]
         .iter()
-        .map(|l| l.text.as_str())
+        .map(|l| l.text.trim())
+        .filter(|t| !t.is_empty())
+        .take(HEADING_LINES)
         .take_while(|t| !rules.attendees.present.is_match(t))
+        .enumerate()
+        .filter(|(k, t)| *k == 0 || !r.heading_skip.is_match(t))
+        .map(|(_, t)| t)
+        .collect();
+    let heading_text = heading_lines
+        .iter()
+        .filter(|t| !r.heading_skip.is_match(t))
+        .copied()
         .collect::<Vec<_>>()
         .join(" ");
     let first = &doc.lines[start].text;
@@ -129,13 +146,22 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         .title
         .captures(first)
         .and_then(|c| c.name("body"))
-        .map(|b| tidy_body(b.as_str()));
+        .map(|b| tidy_body(b.as_str()))
+        .or_else(|| {
+            // A bare "Minutes" title: the body is the heading line that names one.
+            heading_lines
+                .iter()
+                .skip(1)
+                .find(|t| rules.meeting.body_words.is_match(t) && t.len() <= 120)
+                .map(|t| tidy_body(t))
+        });
     let date = dates::find_date(&heading_text, &rules.common);
     let (time, mut end_time) = dates::time_range(&heading_text, &rules.common);
 
     let mut noise = HashSet::new();
     let mut action_column = None;
     let mut end = span.lines.end;
+    let mut seen_item = false;
     for i in start + 1..span.lines.end {
         let line = &doc.lines[i];
         if line.text.trim() == first.trim() || r.running_header.is_match(&line.text) {
@@ -146,7 +172,7 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
             action_column = line
                 .cells
                 .iter()
-                .position(|c| c.text.to_lowercase().contains("action"));
+                .position(|c| r.action_column.is_match(&c.text));
         }
         if let Some(c) = r.end_time.captures(&line.text) {
             end_time = end_time.or_else(|| {
@@ -155,7 +181,12 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
                     .map(|t| t.0.clone())
             });
         }
-        if r.end.is_match(&line.text) && i > start + 1 {
+        // A signature line ("Councillor Jo Bloggs", "Chair") closes the minutes only after
+        // the first minute item: before it, such lines are the attendance list.
+        if !seen_item && !noise.contains(&i) {
+            seen_item = heading(line, r).is_some_and(|(_, t)| heading_like(&t));
+        }
+        if seen_item && r.end.is_match(&line.text) && i > start + 1 {
             end = i + 1;
             break;
         }
@@ -190,10 +221,15 @@ fn tidy_body(s: &str) -> String {
             if ["of", "and", "for", "the", "on", "in"].contains(&lower.as_str()) {
                 return lower;
             }
-            let mut c = lower.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
+            // "(HOUSING)" → "(Housing)": the first letter, after any bracket
+            let at = lower.find(char::is_alphabetic).unwrap_or(0);
+            let (head, tail) = lower.split_at(at);
+            let mut c = tail.chars();
+            let first: String = c
+                .next()
+                .map(|f| f.to_uppercase().collect())
+                .unwrap_or_default();
+            format!("{head}{first}{}", c.as_str())
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -354,5 +390,40 @@ mod tests {
         let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
         assert_eq!(numbers, ["23/45", "23/46"]);
         assert_eq!(b[0].body.as_deref(), Some("Health and Wellbeing Board"));
+    }
+
+    #[test]
+    fn bare_minutes_title_takes_body_and_date_from_the_next_lines() {
+        let b = blocks(
+            "Minutes\n\nEnvironment Overview and Scrutiny Committee\n\nTuesday, 3 October 2023\n\nPresent\n\nCommittee Members:\nCouncillor Rhys Bake (Chairman)\nCouncillor Tim Hare\n\n23. Apologies for absence\nNone.\n24. Minutes\nAgreed.\n",
+        );
+        assert_eq!(b.len(), 1);
+        assert_eq!(
+            b[0].body.as_deref(),
+            Some("Environment Overview and Scrutiny Committee")
+        );
+        assert_eq!(b[0].date.as_deref(), Some("2023-10-03"));
+        // "Councillor Tim Hare" on a line of its own is a member, not a signature
+        let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["23", "24"]);
+    }
+
+    #[test]
+    fn draft_minutes_banner_gives_no_date() {
+        let b = blocks(
+            "Draft minutes to be approved at the meeting\nto be held on Thursday, 18th April, 2024\n\nSCRUTINY BOARD (HOUSING)\n\nTHURSDAY, 14TH MARCH, 2024\n\nPRESENT:\n\nCouncillor B Ash in the Chair\n\n45 Apologies\n",
+        );
+        assert_eq!(b[0].date.as_deref(), Some("2024-03-14"));
+        assert_eq!(b[0].body.as_deref(), Some("Scrutiny Board (Housing)"));
+    }
+
+    #[test]
+    fn minute_word_numbers() {
+        let b = blocks(
+            "Minutes of the Community Safety Partnership Board\nDate: Tuesday 21 November 2023\nMinute 1 Welcome and apologies\ntext\nMinute 2 Minutes and action log\ntext\n",
+        );
+        let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2"]);
+        assert_eq!(b[0].items[0].title, "Welcome and apologies");
     }
 }

@@ -93,6 +93,8 @@ pub fn paragraphs(
         if let Some(prev) = out.last_mut()
             && !line.is_row()
             && prev.action.is_none()
+            // a label on its own line ("Decision") heads what follows; it is not wrapped
+            && label_end(&prev.text, rules).is_none_or(|e| e < prev.text.trim_end().len())
             && !prev.text.ends_with(['.', '!', '?', ':'])
             && !point.is_match(&text)
             && ((!gap && !line.bullet) || text.starts_with(char::is_lowercase))
@@ -147,6 +149,20 @@ pub fn extract(
 
 /// Where a resolution label ends in `text`, if the paragraph opens with one.
 pub fn label_end(text: &str, rules: &RuleSet) -> Option<usize> {
+    // "3. RESOLVED that …": a paragraph number before the label
+    if let Some(m) = rules
+        .resolutions
+        .point
+        .find(text)
+        .filter(|m| m.start() == 0)
+        && let Some(e) = label_at(&text[m.end()..], rules)
+    {
+        return Some(m.end() + e);
+    }
+    label_at(text, rules)
+}
+
+fn label_at(text: &str, rules: &RuleSet) -> Option<usize> {
     rules
         .resolutions
         .start
@@ -200,7 +216,13 @@ fn resolution_at(paras: &[Paragraph], k: usize, rules: &RuleSet) -> Option<(Stri
 /// An enumerator ("a)", "i.") is left alone.
 fn capitalise(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or("");
-    if first.chars().count() < 2 || !first.chars().all(char::is_alphabetic) {
+    // "that:" counts as a word; "a)" and "ii." do not
+    let letters = first.chars().take_while(|c| c.is_alphabetic()).count();
+    let rest_ok = first
+        .chars()
+        .skip(letters)
+        .all(|c| matches!(c, ':' | ',' | ';'));
+    if letters < 2 || !rest_ok {
         return text.to_string();
     }
     let mut c = text.chars();
@@ -348,5 +370,45 @@ mod tests {
             ]
         );
         assert_eq!(got[2].0.as_deref(), Some("HSP23"));
+    }
+
+    #[test]
+    fn proposed_and_seconded() {
+        assert_eq!(
+            texts(
+                "5. MINUTES\n\nIt was proposed by Cllr Ann Lee, seconded by Cllr Bo Ray and RESOLVED that the minutes be signed.\n"
+            ),
+            ["That the minutes be signed."]
+        );
+        assert_eq!(
+            texts(
+                "5. BUDGET\n\nIt was proposed by Cllr Ann Lee, seconded by Cllr Bo Ray and RESOLVED:\ni. To approve the budget.\nii. To set the precept.\n"
+            ),
+            ["i. To approve the budget. ii. To set the precept."]
+        );
+        assert_eq!(
+            texts(
+                "5. MINUTES\n\nThe minutes were proposed, seconded and AGREED as a correct record.\n"
+            ),
+            ["The minutes were proposed, seconded and AGREED as a correct record."]
+        );
+    }
+
+    #[test]
+    fn numbered_paragraph_resolved() {
+        assert_eq!(
+            texts(
+                "81. STROKE SERVICES\n\n1. Dr Varma spoke.\n\n3. RESOLVED that:\n(a) the report be noted; and\n(b) a further update be given.\n"
+            ),
+            ["That: (a) the report be noted; and (b) a further update be given."]
+        );
+    }
+
+    #[test]
+    fn decision_label_line_without_a_gap() {
+        assert_eq!(
+            texts("2. MINUTES\n\nDecision\nThe minutes were agreed as a correct record.\n"),
+            ["The minutes were agreed as a correct record."]
+        );
     }
 }
