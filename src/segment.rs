@@ -24,6 +24,9 @@ crate::rule_section! {
         membership_start: Patterns,
         /// A line opening a presentation.
         presentation_start: Patterns,
+        /// Lines that describe an agenda item's papers ("… to be confirmed as a
+        /// correct record") and so never open a part.
+        not_heading: Patterns,
         /// First cells of report cover-sheet rows kept as metadata.
         cover_keys: Words,
     }
@@ -93,12 +96,22 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
         let Some(kind) = classify(text, rules) else {
             continue;
         };
-        // "Minutes of the meeting held on …, to be confirmed as a true record." is an
-        // agenda item's description: a heading is not a long sentence.
-        if matches!(kind, SegmentKind::Minutes | SegmentKind::Report)
-            && text.ends_with('.')
-            && text.split_whitespace().count() > SENTENCE_WORDS
+        // "Minutes of the meeting held on …, to be confirmed as a true record." and
+        // "Report of the Director." are an agenda item's description, not a part's
+        // heading. Printed minutes' own headings can be long sentences too ("MINUTES of
+        // a meeting of the X held at … on Friday, 19 January 2024."), so a minutes line is
+        // refused only for what it says, a report line also for being a sentence.
+        if rules.not_heading.is_match(text)
+            || kind == SegmentKind::Report
+                && text.ends_with('.')
+                && text.split_whitespace().count() > SENTENCE_WORDS
         {
+            continue;
+        }
+        // A one- or two-word heading ("Minutes") is an agenda item's title when its number
+        // stands on the line above or its description ("To approve as a correct record …")
+        // on the line below.
+        if text.split_whitespace().count() <= 2 && is_item_title(doc, i, rules) {
             continue;
         }
         let title = Some(clean_title(text));
@@ -161,6 +174,17 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
     spans
 }
 
+fn is_item_title(doc: &Document, i: usize, rules: &SegmentRules) -> bool {
+    let non_blank = |l: &&crate::model::Line| !l.is_blank();
+    let before = doc.lines[..i].iter().rev().find(non_blank);
+    let after = doc.lines[i + 1..].iter().find(non_blank);
+    let numbered = before.is_some_and(|l| {
+        let t = l.text.trim().trim_end_matches(['.', ')']);
+        !t.is_empty() && t.len() <= 4 && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+    });
+    numbered || after.is_some_and(|l| rules.not_heading.is_match(&l.text))
+}
+
 fn classify(text: &str, rules: &SegmentRules) -> Option<SegmentKind> {
     if rules.minutes_start.is_match(text) {
         Some(SegmentKind::Minutes)
@@ -216,10 +240,9 @@ fn cover_sheet(doc: &Document, lines: Range<usize>, rules: &SegmentRules) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleBook;
 
     fn kinds(text: &str) -> Vec<(SegmentKind, Range<usize>)> {
-        let rules = RuleBook::embedded().unwrap().default.segment;
+        let rules = crate::extract::testing::rules().segment.clone();
         segment(&Document::from_plain_text(text), &rules)
             .into_iter()
             .map(|s| (s.kind, s.lines))
@@ -252,13 +275,31 @@ mod tests {
 
     #[test]
     fn cover_sheet_fields_become_metadata_and_title() {
-        let rules = RuleBook::embedded().unwrap().default.segment;
+        let rules = crate::extract::testing::rules().segment.clone();
         let doc = Document::from_plain_text(
             "Report for:\tCSP\nTitle of Report\tKnife crime\nReport Author\tA. Person\n",
         );
         let spans = segment(&doc, &rules);
         assert_eq!(spans[0].title.as_deref(), Some("Knife crime"));
         assert_eq!(spans[0].metadata.len(), 3);
+    }
+
+    #[test]
+    fn a_bare_minutes_item_title_stays_in_the_agenda() {
+        let text = "Agenda\n4\nDeclarations\n5\nMinutes\nTo approve as a correct record the minutes of the last meeting.\nMinutes\nExecutive Board\nWednesday 18 October 2023\n";
+        assert_eq!(
+            kinds(text),
+            [(SegmentKind::Agenda, 0..6), (SegmentKind::Minutes, 6..9)]
+        );
+    }
+
+    #[test]
+    fn long_minutes_headings_ending_in_a_full_stop_open_minutes() {
+        let text = "AGENDA\n1. Apologies\nMINUTES of a meeting of the Health Overview and Scrutiny Committee held in the Council Chamber, County Hall on Friday, 19 January 2024.\nPRESENT: Mr A Smith\n";
+        assert_eq!(
+            kinds(text),
+            [(SegmentKind::Agenda, 0..2), (SegmentKind::Minutes, 2..4)]
+        );
     }
 
     #[test]

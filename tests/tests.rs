@@ -7,3 +7,4 @@ mod util;
 mod accuracy;
 mod cli;
 mod contract;
+mod rules_data;

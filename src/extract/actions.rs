@@ -275,37 +275,14 @@ fn tidy(text: &str, rules: &RuleSet) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Provenance;
-    use crate::pack::{AttendanceStatus, OwnerKind};
-    use crate::rules::RuleBook;
-    use crate::segment::segment;
-
-    fn person(name: &str) -> Attendee {
-        Attendee {
-            name: name.to_string(),
-            honorific: None,
-            role: None,
-            organisation: None,
-            status: AttendanceStatus::Present,
-            substitute_for: None,
-            chair: false,
-            provenance: Provenance::default(),
-        }
-    }
+    use crate::extract::testing::{self, person};
+    use crate::pack::OwnerKind;
 
     fn run(text: &str, att: &[Attendee]) -> Vec<Action> {
-        let book = RuleBook::embedded().unwrap();
-        let doc = Document::from_plain_text(text);
-        let spans = segment(&doc, &book.default.segment);
-        let blocks = crate::extract::minutes::find(&doc, &spans, &book.default);
-        let key = MeetingKey {
-            council: None,
-            body: None,
-            date: None,
-        };
+        let (doc, blocks) = testing::minutes_blocks(text);
         blocks
             .iter()
-            .flat_map(|b| extract(&doc, b, att, &book.default, key))
+            .flat_map(|b| extract(&doc, b, att, testing::rules(), testing::NO_KEY))
             .collect()
     }
 
@@ -404,7 +381,7 @@ mod tests {
 
     #[test]
     fn long_paragraphs_keep_the_last_sentences() {
-        let book = RuleBook::embedded().unwrap();
+        let book = crate::extract::testing::book();
         let r = &book.default;
         assert_eq!(
             last_sentences("One. Two. Three. Four.", 3, r),

@@ -1210,10 +1210,9 @@ fn trailing_name(seg: &str, cx: Cx) -> Option<(Name, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleBook;
 
     fn run(text: &str) -> Vec<Attendee> {
-        let book = RuleBook::embedded().unwrap();
+        let book = crate::extract::testing::book();
         let doc = Document::from_plain_text(text);
         let n = doc.lines.len();
         let heading = (0..n)

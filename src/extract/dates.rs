@@ -128,10 +128,9 @@ pub fn time_range(text: &str, rules: &CommonRules) -> (Option<String>, Option<St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleBook;
 
     fn rules() -> CommonRules {
-        RuleBook::embedded().unwrap().default.common
+        crate::extract::testing::rules().common.clone()
     }
 
     #[test]

@@ -471,11 +471,10 @@ static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleBook;
     use crate::segment::segment;
 
     fn notice_of(text: &str) -> Meeting {
-        let book = RuleBook::embedded().unwrap();
+        let book = crate::extract::testing::book();
         let doc = Document::from_plain_text(text);
         let spans = segment(&doc, &book.default.segment);
         notice(&doc, &spans, &book.default, Some("Testshire")).expect("a notice")

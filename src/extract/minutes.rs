@@ -343,11 +343,10 @@ fn items(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleBook;
     use crate::segment::segment;
 
     fn blocks(text: &str) -> Vec<MinutesBlock> {
-        let book = RuleBook::embedded().unwrap();
+        let book = crate::extract::testing::book();
         let doc = Document::from_plain_text(text);
         let spans = segment(&doc, &book.default.segment);
         find(&doc, &spans, &book.default)

@@ -17,6 +17,8 @@ pub mod owners;
 pub mod plans;
 pub mod resolutions;
 pub mod tables;
+#[cfg(test)]
+pub mod testing;
 
 use crate::model::Document;
 use crate::pack::{Meeting, MeetingKind, Pack, Source, Warning};
@@ -112,7 +114,7 @@ pub fn extract_pack(
         body: meetings.first().and_then(|m| m.body.as_deref()),
         date: meetings.first().and_then(|m| m.date.as_deref()),
     };
-    let action_plans = plans::extract(doc, rules, pack_key);
+    let action_plans = plans::extract(doc, &spans, rules, pack_key);
     let tables = tables::extract(doc, rules, pack_key);
     let documents = spans.iter().map(|s| s.to_segment(doc)).collect();
     if meetings.is_empty() {

@@ -282,22 +282,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Provenance;
-    use crate::pack::AttendanceStatus;
-    use crate::rules::RuleBook;
-
-    fn person(name: &str) -> Attendee {
-        Attendee {
-            name: name.to_string(),
-            honorific: None,
-            role: None,
-            organisation: None,
-            status: AttendanceStatus::Present,
-            substitute_for: None,
-            chair: false,
-            provenance: Provenance::default(),
-        }
-    }
+    use crate::extract::testing::person;
 
     fn names(
         raw: &str,
@@ -305,7 +290,7 @@ mod tests {
         context: &str,
         conf: Confidence,
     ) -> Vec<(String, String, OwnerKind)> {
-        let book = RuleBook::embedded().unwrap();
+        let book = crate::extract::testing::book();
         resolve(raw, att, context, &book.default, conf)
             .into_iter()
             .map(|o| (o.name, o.raw, o.kind))

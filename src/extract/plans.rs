@@ -18,8 +18,10 @@ use std::collections::HashMap;
 use crate::extract::MeetingKey;
 use crate::extract::dates;
 use crate::model::Document;
+use crate::pack::SegmentKind;
 use crate::pack::{ActionPlan, Owner, OwnerKind, PlanAction};
 use crate::rules::{Pattern, Patterns, RuleSet, Words};
+use crate::segment::Span;
 
 crate::rule_section! {
     /// Action-plan tables.
@@ -137,13 +139,26 @@ impl Record {
 }
 
 /// Every action plan in the document.
-pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<ActionPlan> {
+///
+/// Tables inside printed minutes are skipped: an Action/Owner column there holds the
+/// minutes' own actions, which the actions extractor reads.
+pub fn extract(
+    doc: &Document,
+    spans: &[Span],
+    rules: &RuleSet,
+    key: MeetingKey<'_>,
+) -> Vec<ActionPlan> {
     let r = &rules.plans;
     let mut plans = Vec::new();
     let mut open: Option<PlanBuilder> = None;
     let mut gap = 0;
+    let in_minutes = |i: usize| {
+        spans
+            .iter()
+            .any(|s| s.kind == SegmentKind::Minutes && s.lines.contains(&i))
+    };
     for (idx, line) in doc.lines.iter().enumerate() {
-        if !line.is_row() {
+        if !line.is_row() || in_minutes(idx) {
             if open.is_some() {
                 gap += 1;
                 let allowed = line.is_blank() || r.gap_line.is_match(line.text.trim());
@@ -672,20 +687,11 @@ fn title_above(doc: &Document, start: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleBook;
+    use crate::extract::testing;
 
     fn run(text: &str) -> Vec<ActionPlan> {
-        let book = RuleBook::embedded().expect("rules");
-        let doc = Document::from_plain_text(text);
-        extract(
-            &doc,
-            &book.default,
-            MeetingKey {
-                council: Some("X"),
-                body: None,
-                date: None,
-            },
-        )
+        let (doc, spans) = testing::document(text);
+        extract(&doc, &spans, testing::rules(), testing::NO_KEY)
     }
 
     fn names(a: &PlanAction) -> Vec<&str> {
@@ -763,7 +769,7 @@ mod tests {
 
     #[test]
     fn owner_splitting() {
-        let book = RuleBook::embedded().expect("rules");
+        let book = crate::extract::testing::book();
         let s = |c: &str| {
             split_owners(c, &book.default)
                 .into_iter()
@@ -842,7 +848,7 @@ mod tests {
 
     #[test]
     fn owner_kinds() {
-        let book = RuleBook::embedded().expect("rules");
+        let book = crate::extract::testing::book();
         let k = |c: &str| owner_kind(c, &book.default);
         assert_eq!(k("O Williams"), OwnerKind::Person);
         assert_eq!(k("Robert South"), OwnerKind::Person);

@@ -234,22 +234,13 @@ fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleBook;
-    use crate::segment::segment;
+    use crate::extract::testing;
 
     fn run(text: &str) -> Vec<(Option<String>, String)> {
-        let book = RuleBook::embedded().unwrap();
-        let doc = Document::from_plain_text(text);
-        let spans = segment(&doc, &book.default.segment);
-        let blocks = crate::extract::minutes::find(&doc, &spans, &book.default);
-        let key = MeetingKey {
-            council: None,
-            body: None,
-            date: None,
-        };
+        let (doc, blocks) = testing::minutes_blocks(text);
         blocks
             .iter()
-            .flat_map(|b| extract(&doc, b, &book.default, key))
+            .flat_map(|b| extract(&doc, b, testing::rules(), testing::NO_KEY))
             .map(|r| (r.item, r.text))
             .collect()
     }

@@ -208,20 +208,11 @@ fn title_above(doc: &Document, start: usize, r: &TableRules) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleBook;
+    use crate::extract::testing;
 
     fn run(text: &str) -> Vec<Table> {
-        let book = RuleBook::embedded().expect("rules");
         let doc = Document::from_plain_text(text);
-        extract(
-            &doc,
-            &book.default,
-            MeetingKey {
-                council: None,
-                body: None,
-                date: None,
-            },
-        )
+        extract(&doc, testing::rules(), testing::NO_KEY)
     }
 
     #[test]
