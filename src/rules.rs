@@ -8,7 +8,7 @@
 //! Each extractor owns the section of rules it reads (declared with [`rule_section!`] in
 //! its own module), so the rules a piece of code depends on sit next to that code.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -118,26 +118,78 @@ impl Patterns {
 }
 
 /// A list of words or phrases, compared case-insensitively.
+///
+/// Besides the list, a set of its one-word entries and the token sequences of its
+/// phrases are built once, so "does the text contain any of these words" costs one pass
+/// over the text's tokens, not one search per listed word.
 #[derive(Clone, Debug, Default)]
-pub struct Words(pub Vec<String>);
+pub struct Words {
+    list: Vec<String>,
+    single: HashSet<String>,
+    phrases: Vec<Vec<String>>,
+}
 
 impl<'de> Deserialize<'de> for Words {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Words, D::Error> {
-        let list = Vec::<String>::deserialize(d)?;
-        Ok(Words(list.into_iter().map(|w| w.to_lowercase()).collect()))
+        Ok(Words::new(Vec::<String>::deserialize(d)?))
     }
 }
 
+/// The lowercase word tokens of a text: letters, digits and inner dashes ("co-chair");
+/// a dash at a word's edge ("Officer- National") is punctuation.
+fn word_tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|t| t.trim_matches('-'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+}
+
 impl Words {
-    /// True when `word` is in the list (case-insensitive).
+    /// A list from its entries.
+    pub fn new<S: Into<String>>(entries: impl IntoIterator<Item = S>) -> Words {
+        let list: Vec<String> = entries
+            .into_iter()
+            .map(|w| w.into().to_lowercase())
+            .collect();
+        let mut single = HashSet::new();
+        let mut phrases = Vec::new();
+        for w in &list {
+            let tokens: Vec<String> = word_tokens(w).collect();
+            match tokens.len() {
+                0 => {}
+                1 => {
+                    single.insert(tokens.into_iter().next().unwrap_or_default());
+                }
+                _ => phrases.push(tokens),
+            }
+        }
+        Words {
+            list,
+            single,
+            phrases,
+        }
+    }
+
+    /// True when `word` is an entry of the list (case-insensitive, whole entry).
     pub fn contains(&self, word: &str) -> bool {
         let w = word.to_lowercase();
-        self.0.contains(&w)
+        self.list.contains(&w)
+    }
+
+    /// True when an entry occurs in `text` as whole words ("Head of Service" contains
+    /// "service" and "head of service", not "vice").
+    pub fn in_text(&self, text: &str) -> bool {
+        let tokens: Vec<String> = word_tokens(text).collect();
+        tokens.iter().any(|t| self.single.contains(t))
+            || self
+                .phrases
+                .iter()
+                .any(|p| tokens.windows(p.len()).any(|w| w == p.as_slice()))
     }
 
     /// The entries in order (lowercase).
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(String::as_str)
+        self.list.iter().map(String::as_str)
     }
 }
 
@@ -472,7 +524,12 @@ mod tests {
         assert!(set.common.honorifics.contains("alderman"));
         assert!(!set.common.honorifics.contains("cllr"));
         // untouched fields come from the default
-        assert_eq!(set.common.months.0, book.default.common.months.0);
+        assert!(
+            set.common
+                .months
+                .iter()
+                .eq(book.default.common.months.iter())
+        );
         assert!(std::ptr::eq(
             book.for_council(Some("Nowhere")),
             &book.default
@@ -492,6 +549,18 @@ mod tests {
                 .unwrap();
         assert!(p.is_match("the Chair’s report"));
         assert!(!p.is_match("chairs"));
+    }
+
+    #[test]
+    fn words_in_text_are_whole_words_and_phrases() {
+        let w = Words::new(["service", "head of service", "co-chair"]);
+        assert!(w.in_text("Head of Service, Haringey"));
+        assert!(!w.in_text("Head of Services"));
+        assert!(w.in_text("the Co-Chair’s report"));
+        assert!(!w.in_text("Vice Chair"));
+        assert!(!w.in_text("servicing"));
+        assert!(Words::new(["chief inspector"]).in_text("Chief  Inspector- Neighbourhoods"));
+        assert!(!Words::new(["chief inspector"]).in_text("Chief of Inspector"));
     }
 
     #[test]

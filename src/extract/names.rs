@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn honorifics() {
-        let w = Words(vec!["cllr".into(), "dr".into(), "chief inspector".into()]);
+        let w = Words::new(["cllr", "dr", "chief inspector"]);
         assert_eq!(
             split_honorific("Cllr Mark Blake", &w),
             (Some("Cllr".into()), "Mark Blake")
@@ -122,11 +122,7 @@ mod tests {
 
     #[test]
     fn plural_honorifics() {
-        let w = Words(vec![
-            "cllr".into(),
-            "councillor".into(),
-            "councillors".into(),
-        ]);
+        let w = Words::new(["cllr", "councillor", "councillors"]);
         assert_eq!(
             singular_honorific("Councillors", &w).as_deref(),
             Some("Councillor")

@@ -491,7 +491,7 @@ fn owner_wraps(prev: &str, more: &str, rules: &RuleSet) -> bool {
         && last.split_whitespace().count() <= WRAPPED_POST_WORDS
         && is_post(last, rules)
         && !is_owner_like(more, rules, true)
-        && !has_word(more, &rules.common.group_words)
+        && !rules.common.group_words.in_text(more)
 }
 
 fn append(to: &mut String, more: &str, sep: &str) {
@@ -620,40 +620,18 @@ fn is_owner_like(p: &str, rules: &RuleSet, acronym_ok: bool) -> bool {
 fn is_person(p: &str, rules: &RuleSet) -> bool {
     rules.plans.person_name.is_match(p)
         && !is_post(p, rules)
-        && !has_word(p, &rules.common.group_words)
+        && !rules.common.group_words.in_text(p)
 }
 
 /// True when the text names a post ("Head of …", "Intelligence Analyst").
 fn is_post(p: &str, rules: &RuleSet) -> bool {
-    has_word(p, &rules.common.role_words) || has_word(p, &rules.plans.post_words)
-}
-
-/// True when one of `words` (single words or phrases) occurs as whole words in `text`.
-fn has_word(text: &str, words: &Words) -> bool {
-    // One pass: lowercase tokens of letters, digits and inner dashes, space-separated and
-    // padded, so a phrase matches as " phrase " without allocating per word.
-    // "Officer- National": a dash at a word's edge is punctuation, inside it ("co-chair") a letter.
-    let mut padded = String::with_capacity(text.len() + 2);
-    padded.push(' ');
-    for token in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-        let token = token.trim_matches('-');
-        if token.is_empty() {
-            continue;
-        }
-        padded.extend(token.chars().flat_map(char::to_lowercase));
-        padded.push(' ');
-    }
-    words.iter().any(|w| {
-        padded
-            .match_indices(w)
-            .any(|(i, _)| padded[..i].ends_with(' ') && padded[i + w.len()..].starts_with(' '))
-    })
+    rules.common.role_words.in_text(p) || rules.plans.post_words.in_text(p)
 }
 
 fn owner_kind(owner: &str, rules: &RuleSet) -> OwnerKind {
     if is_post(owner, rules) {
         OwnerKind::Role
-    } else if has_word(owner, &rules.common.group_words) {
+    } else if rules.common.group_words.in_text(owner) {
         OwnerKind::Group
     } else if is_person(owner, rules) {
         OwnerKind::Person
