@@ -172,30 +172,6 @@ pub fn run(config: &Config) -> Result<Outcome> {
 /// Processes one input; a panic inside becomes a failed entry, never a lost batch.
 fn process_isolated(input: &Input, book: &RuleBook, config: &Config) -> Entry {
     let path = input.path.display().to_string();
-    match catch_unwind(AssertUnwindSafe(|| process(input, book, config))) {
-        Ok(entry) => entry,
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
-            Entry {
-                path,
-                sha256: None,
-                status: Status::Failed,
-                output: None,
-                counts: None,
-                error: Some(format!(
-                    "internal error while extracting (a bug, please report): {msg}"
-                )),
-            }
-        }
-    }
-}
-
-fn process(input: &Input, book: &RuleBook, config: &Config) -> Entry {
-    let path = input.path.display().to_string();
     let failed = |sha256: Option<String>, error: String, status: Status| Entry {
         path: path.clone(),
         sha256,
@@ -216,13 +192,46 @@ fn process(input: &Input, book: &RuleBook, config: &Config) -> Entry {
         Err(e) => return failed(None, format!("cannot read {path}: {e}"), Status::Failed),
     };
     let sha256 = hex(&Sha256::digest(&bytes));
-    let loaded = match load::load(&input.path, &bytes) {
-        Ok(l) => l,
-        Err(e) => return failed(Some(sha256), e.to_string(), Status::Failed),
-    };
+    match catch_unwind(AssertUnwindSafe(|| {
+        process(input, bytes, &sha256, book, config)
+    })) {
+        Ok(Ok(output)) => Entry {
+            path,
+            sha256: Some(sha256),
+            status: Status::Ok,
+            output: Some(output.0),
+            counts: Some(output.1),
+            error: None,
+        },
+        Ok(Err(error)) => failed(Some(sha256), error, Status::Failed),
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            failed(
+                Some(sha256),
+                format!("internal error while extracting (a bug, please report): {msg}"),
+                Status::Failed,
+            )
+        }
+    }
+}
+
+/// Loads, extracts and writes one pack; returns the output path and counts, or the
+/// reason it failed.
+fn process(
+    input: &Input,
+    bytes: Vec<u8>,
+    sha256: &str,
+    book: &RuleBook,
+    config: &Config,
+) -> Result<(String, Counts), String> {
+    let loaded = load::load(&input.path, &bytes).map_err(|e| e.to_string())?;
     let source = Source {
-        path: path.clone(),
-        sha256: sha256.clone(),
+        path: input.path.display().to_string(),
+        sha256: sha256.to_string(),
         format: loaded.format,
         bytes: bytes.len() as u64,
         pages: loaded.doc.page_count(),
@@ -234,19 +243,10 @@ fn process(input: &Input, book: &RuleBook, config: &Config) -> Entry {
     };
     let pack = extract_pack(&loaded.doc, source, book, &ctx, loaded.warnings);
     let counts = Counts::of(&pack);
-    let written =
-        pack_json(&pack).and_then(|json| write_atomic(&config.out.join(&input.output), &json));
-    match written {
-        Ok(()) => Entry {
-            path,
-            sha256: Some(sha256),
-            status: Status::Ok,
-            output: Some(input.output.to_string_lossy().replace('\\', "/")),
-            counts: Some(counts),
-            error: None,
-        },
-        Err(e) => failed(Some(sha256), format!("{e:#}"), Status::Failed),
-    }
+    pack_json(&pack)
+        .and_then(|json| write_atomic(&config.out.join(&input.output), &json))
+        .map_err(|e| format!("{e:#}"))?;
+    Ok((input.output.to_string_lossy().replace('\\', "/"), counts))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -194,10 +194,11 @@ fn location_after(line: &str, from: usize, rules: &RuleSet) -> Option<String> {
     // skip the time or date itself: up to the first separator
     let sep = rest.find([' ', '-', '–', ','])?;
     let rest = &rest[sep..];
-    let cut = rest
-        .find(" - ")
-        .or_else(|| rest.find(" – "))
-        .map(|i| i + 3)?;
+    // The venue follows a spaced hyphen or en dash (the dash is 3 bytes in UTF-8).
+    let cut = [" - ", " – "]
+        .iter()
+        .filter_map(|sep| rest.find(sep).map(|i| i + sep.len()))
+        .min()?;
     clean_location(&rest[cut..], r)
 }
 
@@ -478,6 +479,19 @@ mod tests {
         let doc = Document::from_plain_text(text);
         let spans = segment(&doc, &book.default.segment);
         notice(&doc, &spans, &book.default, Some("Testshire")).expect("a notice")
+    }
+
+    #[test]
+    fn venue_after_an_en_dash() {
+        let m = notice_of(
+            "NOTICE OF MEETING\nLICENSING PANEL\nMonday, 4 March 2024, 10.00 am – Committee Room 1, Town Hall\n1. Apologies\n2. Minutes\n",
+        );
+        assert_eq!(m.location.as_deref(), Some("Committee Room 1, Town Hall"));
+        // regression (stress run): an en dash right after the date, no time
+        let m = notice_of(
+            "NOTICE OF MEETING\nLICENSING PANEL\n4 December 2023 – Page 2 of 2\n1. Apologies\n2. Minutes\n",
+        );
+        assert_eq!(m.date.as_deref(), Some("2023-12-04"));
     }
 
     #[test]
