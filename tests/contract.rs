@@ -17,7 +17,10 @@ fn committed_schema_is_current() {
 
 #[test]
 fn corpus_outputs_match_schema_and_types() {
-    let (out, output) = extract(&[&repo().join("corpora")], &[]);
+    let (out, output) = extract(
+        &[&repo().join("corpora"), &repo().join("tests/genre/packs")],
+        &[],
+    );
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -27,7 +30,7 @@ fn corpus_outputs_match_schema_and_types() {
     let schema: serde_json::Value = serde_json::from_str(&json_schema()).unwrap();
     let compiled = jsonschema::JSONSchema::compile(&schema).expect("schema compiles");
     let files = pack_files(out.path());
-    assert_eq!(files.len(), 5);
+    assert!(files.len() >= 5 + 18, "{} packs", files.len());
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -78,8 +81,10 @@ fn check_invariants(pack: &Pack) {
             assert!(!a.name.trim().is_empty());
         }
     }
+    // Every id in a pack is unique.
     let mut ids = std::collections::HashSet::new();
     for m in &pack.meetings {
+        assert!(ids.insert(m.id.clone()), "duplicate id {}", m.id);
         for id in m
             .resolutions
             .iter()
@@ -89,7 +94,29 @@ fn check_invariants(pack: &Pack) {
             assert!(ids.insert(id.clone()), "duplicate id {id}");
         }
     }
-    for t in &pack.tables {
-        assert!(ids.insert(t.id.clone()), "duplicate id {}", t.id);
+    let plan_ids = pack
+        .action_plans
+        .iter()
+        .flat_map(|p| p.actions.iter().map(|a| &a.id));
+    for id in pack.tables.iter().map(|t| &t.id).chain(plan_ids) {
+        assert!(ids.insert(id.clone()), "duplicate id {id}");
     }
+}
+
+#[test]
+fn ids_are_unique_for_repeated_text_and_same_day_meetings() {
+    // Two meetings on one day, the same resolution text twice under one item.
+    let (out, output) = extract(
+        &[&repo().join("tests/fixtures/resolutions/same_day_meetings.txt")],
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let text = std::fs::read_to_string(&pack_files(out.path())[0]).unwrap();
+    let pack: Pack = serde_json::from_str(&text).unwrap();
+    assert_eq!(pack.meetings.len(), 2, "{text}");
+    assert_eq!(
+        pack.meetings[0].resolutions.len() + pack.meetings[1].resolutions.len(),
+        3
+    );
+    check_invariants(&pack);
 }

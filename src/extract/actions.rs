@@ -8,8 +8,6 @@
 //! are resolved by [`owners::resolve`]. A marker without an owner ("(ACTION)") gives no
 //! action, and neither does a column value that names nobody.
 
-use std::collections::HashSet;
-
 use crate::extract::MeetingKey;
 use crate::extract::dates;
 use crate::extract::minutes::MinutesBlock;
@@ -77,17 +75,13 @@ pub fn extract(
         }
         owner_lists(&paras, &item.number, attendees, rules, &mut found);
     }
-    let mut ids = HashSet::new();
+    // The same text twice under one minute (two owners recorded separately) gets an
+    // occurrence number.
+    let mut seen = crate::extract::ids::Unique::new();
     found
         .into_iter()
         .map(|f| {
-            let mut id = key.id("act", &[&f.item, &f.text]);
-            // The same text twice under one minute (two owners recorded separately).
-            let mut n = 1;
-            while !ids.insert(id.clone()) {
-                n += 1;
-                id = key.id("act", &[&f.item, &f.text, &n.to_string()]);
-            }
+            let id = key.unique_id(&mut seen, "act", &[&f.item, &f.text]);
             let both = format!("{} {}", f.text, f.owners_raw);
             let due = rules
                 .actions

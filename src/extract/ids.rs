@@ -4,6 +4,8 @@
 //! item number and the normalised text (case, spacing and punctuation folded), never run
 //! order or time, so an unchanged action keeps its id when a pack is re-run or re-issued.
 
+use std::collections::HashSet;
+
 use sha2::{Digest, Sha256};
 
 /// Folds text for identity: lowercase alphanumerics separated by single spaces.
@@ -41,6 +43,33 @@ pub fn stable_id(prefix: &str, parts: &[&str]) -> String {
     id
 }
 
+/// Hands out ids that are unique within one pack: when a fact's identity repeats (the
+/// same text twice under one minute item), later occurrences get an occurrence number,
+/// so ids stay stable as long as the order of identical facts does.
+#[derive(Debug, Default)]
+pub struct Unique(HashSet<String>);
+
+impl Unique {
+    /// A fresh set.
+    pub fn new() -> Unique {
+        Unique::default()
+    }
+
+    /// `stable_id(prefix, parts)`, or with an occurrence number if it was handed out before.
+    pub fn id(&mut self, prefix: &str, parts: &[&str]) -> String {
+        let mut id = stable_id(prefix, parts);
+        let mut n = 1u32;
+        while !self.0.insert(id.clone()) {
+            n += 1;
+            let mut with_n: Vec<&str> = parts.to_vec();
+            let occurrence = n.to_string();
+            with_n.push(&occurrence);
+            id = stable_id(prefix, &with_n);
+        }
+        id
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +93,16 @@ mod tests {
                 &["Haringey", "CSP", "2020-12-16", "24", "Send the report."]
             )
         );
+    }
+
+    #[test]
+    fn repeated_identities_get_occurrence_numbers() {
+        let mut u = Unique::new();
+        let a = u.id("res", &["1", "Noted"]);
+        let b = u.id("res", &["1", "Noted"]);
+        assert_ne!(a, b);
+        assert_eq!(a, stable_id("res", &["1", "Noted"]));
+        assert_eq!(b, stable_id("res", &["1", "Noted", "2"]));
     }
 
     #[test]

@@ -134,6 +134,7 @@ pub fn notice(
         council,
         body: body.as_deref(),
         date: date.as_deref(),
+        time: time.as_deref(),
     };
     Some(Meeting {
         id: key.id("mtg", &["notice"]),

@@ -34,19 +34,31 @@ pub struct MeetingKey<'a> {
     pub body: Option<&'a str>,
     /// ISO date.
     pub date: Option<&'a str>,
+    /// Start time `HH:MM`: tells apart two meetings of one body on one day.
+    pub time: Option<&'a str>,
 }
 
 impl MeetingKey<'_> {
     /// A stable id for a fact of this meeting: `prefix` plus the meeting's identity plus
     /// `parts` (item number, text…).
     pub fn id(&self, prefix: &str, parts: &[&str]) -> String {
+        ids::stable_id(prefix, &self.with(parts))
+    }
+
+    /// Like [`MeetingKey::id`], unique among the ids `seen` has handed out.
+    pub fn unique_id(&self, seen: &mut ids::Unique, prefix: &str, parts: &[&str]) -> String {
+        seen.id(prefix, &self.with(parts))
+    }
+
+    fn with<'p>(&'p self, parts: &[&'p str]) -> Vec<&'p str> {
         let mut all = vec![
             self.council.unwrap_or(""),
             self.body.unwrap_or(""),
             self.date.unwrap_or(""),
+            self.time.unwrap_or(""),
         ];
         all.extend_from_slice(parts);
-        ids::stable_id(prefix, &all)
+        all
     }
 }
 
@@ -80,6 +92,7 @@ pub fn extract_pack(
     let spans = segment::segment(doc, &rules.segment);
 
     let mut meetings: Vec<Meeting> = Vec::new();
+    let mut meeting_ids = ids::Unique::new();
     if let Some(notice) = meeting::notice(doc, &spans, rules, council.as_deref()) {
         meetings.push(notice);
     }
@@ -88,12 +101,13 @@ pub fn extract_pack(
             council: council.as_deref(),
             body: block.body.as_deref(),
             date: block.date.as_deref(),
+            time: block.time.as_deref(),
         };
         let attendees = attendees::extract(doc, &block, rules);
         let resolutions = resolutions::extract(doc, &block, rules, key);
         let actions = actions::extract(doc, &block, &attendees, rules, key);
         meetings.push(Meeting {
-            id: key.id("mtg", &["minutes"]),
+            id: key.unique_id(&mut meeting_ids, "mtg", &["minutes"]),
             kind: MeetingKind::Minutes,
             council: council.clone(),
             body: block.body.clone(),
@@ -109,10 +123,14 @@ pub fn extract_pack(
             provenance: block.provenance,
         });
     }
+    // Plans and tables are re-issued pack after pack: key them on the council (plus their
+    // own title and text), not on the meeting whose pack happens to carry them, so an
+    // unchanged plan row keeps its id.
     let pack_key = MeetingKey {
         council: council.as_deref(),
-        body: meetings.first().and_then(|m| m.body.as_deref()),
-        date: meetings.first().and_then(|m| m.date.as_deref()),
+        body: None,
+        date: None,
+        time: None,
     };
     let action_plans = plans::extract(doc, &spans, rules, pack_key);
     let tables = tables::extract(doc, rules, pack_key);

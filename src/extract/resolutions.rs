@@ -125,13 +125,14 @@ pub fn extract(
     key: MeetingKey<'_>,
 ) -> Vec<Resolution> {
     let mut out = Vec::new();
+    let mut seen = crate::extract::ids::Unique::new();
     for item in &block.items {
         let paras = paragraphs(doc, block, item, rules);
         let mut k = 0;
         while k < paras.len() {
             match resolution_at(&paras, k, rules) {
                 Some((text, next)) => {
-                    let id = key.id("res", &[&item.number, &text]);
+                    let id = key.unique_id(&mut seen, "res", &[&item.number, &text]);
                     out.push(Resolution {
                         id,
                         item: Some(item.number.clone()),

@@ -28,6 +28,7 @@ pub const NO_KEY: MeetingKey<'static> = MeetingKey {
     council: None,
     body: None,
     date: None,
+    time: None,
 };
 
 /// A document from inline text with its parts.
