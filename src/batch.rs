@@ -89,8 +89,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>> {
                 .strip_prefix(root)
                 .unwrap_or(entry.path())
                 .to_path_buf();
+            // The corpus layout `corpora/<council>/…` names the council; folders of any
+            // other tree (`archive/2019/…`) say nothing about it.
+            let is_corpus = root_name.as_os_str() == crate::config::DEFAULT_CORPUS;
             let folder_council = match rel.components().next() {
-                Some(Component::Normal(first)) if rel.components().count() > 1 => {
+                Some(Component::Normal(first)) if is_corpus && rel.components().count() > 1 => {
                     first.to_str().map(council_name)
                 }
                 _ => None,
@@ -275,5 +278,10 @@ mod tests {
         assert_eq!(outs, ["haringey/a.json", "haringey/a.txt.json", "top.json"]);
         assert_eq!(inputs[0].folder_council.as_deref(), Some("Haringey"));
         assert_eq!(inputs[2].folder_council, None);
+        // other trees' folders are not councils
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(archive.join("march")).unwrap();
+        std::fs::write(archive.join("march/x.txt"), "x").unwrap();
+        assert_eq!(discover(&[archive]).unwrap()[0].folder_council, None);
     }
 }

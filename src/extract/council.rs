@@ -119,6 +119,10 @@ mod tests {
         assert_eq!(detect(&doc, &book()).as_deref(), Some("Bristol"));
         let doc = Document::from_plain_text("Contact: jane.doe@camden.gov.uk\n");
         assert_eq!(detect(&doc, &book()).as_deref(), Some("Camden"));
+        let doc = Document::from_plain_text(
+            "MELKSHAM TOWN COUNCIL\nMinutes\nDefects were reported to Wiltshire Council highways.\n",
+        );
+        assert_eq!(detect(&doc, &book()).as_deref(), Some("Melksham Town"));
         let doc = Document::from_plain_text("Report of the County Council\n");
         assert_eq!(detect(&doc, &book()), None);
     }

@@ -142,18 +142,30 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         .collect::<Vec<_>>()
         .join(" ");
     let first = &doc.lines[start].text;
+    // The body named in the title ("Minutes of the Cabinet held on …") when it names one
+    // ("Minutes of the meeting held on …" does not); else a heading line that names one,
+    // after the title or just above it (letterheads print the body over "MINUTES").
+    let names_body = |t: &str| rules.meeting.body_words.is_match(t) && t.len() <= 120;
+    let above = doc.lines[start.saturating_sub(HEADING_LINES)..start]
+        .iter()
+        .rev()
+        .map(|l| l.text.trim())
+        .filter(|t| !t.is_empty());
     let body = r
         .title
         .captures(first)
         .and_then(|c| c.name("body"))
-        .map(|b| tidy_body(b.as_str()))
+        .map(|b| b.as_str())
+        .filter(|b| names_body(b))
+        .map(tidy_body)
         .or_else(|| {
-            // A bare "Minutes" title: the body is the heading line that names one.
             heading_lines
                 .iter()
                 .skip(1)
-                .find(|t| rules.meeting.body_words.is_match(t) && t.len() <= 120)
-                .map(|t| tidy_body(t))
+                .copied()
+                .chain(above)
+                .find(|t| names_body(t))
+                .map(tidy_body)
         });
     let date = dates::find_date(&heading_text, &rules.common);
     let (time, mut end_time) = dates::time_range(&heading_text, &rules.common);
@@ -343,6 +355,7 @@ fn items(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::testing;
     use crate::segment::segment;
 
     fn blocks(text: &str) -> Vec<MinutesBlock> {
@@ -379,6 +392,24 @@ mod tests {
         assert_eq!(b.action_column, Some(2));
         let numbers: Vec<&str> = b.items.iter().map(|i| i.number.as_str()).collect();
         assert_eq!(numbers, ["HSP16", "HSP17"]);
+    }
+
+    #[test]
+    fn body_from_the_letterhead_when_the_title_names_none() {
+        let (_, b) = testing::minutes_blocks(
+            "SAFER WESTSHIRE PARTNERSHIP BOARD\n\nMinutes of the meeting held on Thursday, 7 December 2023 at 10.00 am\n\nPresent: A Person\n1. Welcome\n",
+        );
+        assert_eq!(
+            b[0].body.as_deref(),
+            Some("Safer Westshire Partnership Board")
+        );
+        let (_, b) = testing::minutes_blocks(
+            "MINUTES of a meeting of the Health Overview and Scrutiny Committee held on Friday, 19 January 2024.\n1. Welcome\n",
+        );
+        assert_eq!(
+            b[0].body.as_deref(),
+            Some("Health Overview and Scrutiny Committee")
+        );
     }
 
     #[test]
