@@ -309,10 +309,14 @@ pub struct PlanAction {
     pub owners: Vec<Owner>,
     /// Lead organisation.
     pub organisation: Option<String>,
-    /// Start date (ISO when parseable, else as printed).
+    /// Start date, ISO; `null` when the cell holds no full date (see `start_raw`).
     pub start: Option<String>,
-    /// End date or timescale.
+    /// The start cell as printed ("01/04/2019", "Continuous", "Q3 2023/24").
+    pub start_raw: Option<String>,
+    /// End date, ISO; `null` when the cell holds no full date (see `end_raw`).
     pub end: Option<String>,
+    /// The end or timescale cell as printed.
+    pub end_raw: Option<String>,
     /// RAG or progress as printed.
     pub status: Option<String>,
     /// Comment or progress note.

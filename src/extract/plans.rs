@@ -78,6 +78,10 @@ crate::rule_section! {
         /// The end of an organisation name run straight into the next owner's post
         /// ("…, MPS Head of …"); split there when an owner cell has several commas.
         owner_org_end: Pattern,
+        /// What a status cell holds: a RAG rating or a progress word.
+        status_value: Pattern,
+        /// The most words a status cell has; a longer cell is comment text.
+        max_status_words: usize,
         /// Longest owner, in characters: longer text is a comment that leaked into the
         /// owner column, not an owner.
         max_owner_chars: usize,
@@ -240,6 +244,7 @@ impl PlanBuilder {
     fn finish(self, doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Option<ActionPlan> {
         let r = &rules.plans;
         let mut actions: Vec<PlanAction> = Vec::new();
+        let mut seen = crate::extract::ids::Unique::new();
         let mut theme = String::new();
         for rec in self.records {
             if !rec.theme.is_empty() {
@@ -264,7 +269,11 @@ impl PlanBuilder {
                 continue;
             }
             let r#ref = some(clean(&rec.r#ref));
-            let id = key.id("plan", &[r#ref.as_deref().unwrap_or(""), &text]);
+            let id = key.unique_id(&mut seen, "plan", &[r#ref.as_deref().unwrap_or(""), &text]);
+            let (status, comment) =
+                status_and_comment(clean(&rec.status), clean(&rec.comment), rules);
+            let (start, start_raw) = date_and_raw(&rec.start, rules);
+            let (end, end_raw) = date_and_raw(&rec.end, rules);
             actions.push(PlanAction {
                 id,
                 r#ref,
@@ -272,10 +281,12 @@ impl PlanBuilder {
                 text,
                 owners,
                 organisation,
-                start: date_or_text(&rec.start, rules),
-                end: date_or_text(&rec.end, rules),
-                status: some(clean(&rec.status)),
-                comment: some(clean(&rec.comment)),
+                start,
+                start_raw,
+                end,
+                end_raw,
+                status,
+                comment,
                 provenance: doc.lines[rec.line].provenance,
             });
         }
@@ -526,12 +537,37 @@ fn some(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn date_or_text(s: &str, rules: &RuleSet) -> Option<String> {
-    let s = clean(s);
-    if s.is_empty() {
-        return None;
+/// A date cell: the ISO date when it holds a full date, and the cell as printed
+/// ("Continuous", "Q4 2023/24", "31/03/2024").
+fn date_and_raw(s: &str, rules: &RuleSet) -> (Option<String>, Option<String>) {
+    let raw = clean(s);
+    if raw.is_empty() {
+        return (None, None);
     }
-    Some(dates::find_date(&s, &rules.common).unwrap_or(s))
+    (dates::find_date(&raw, &rules.common), Some(raw))
+}
+
+/// A status cell holds a RAG rating or a short progress word; anything else in it is
+/// comment text that a lost (empty) column pushed one cell to the left, and goes back
+/// to the comment, after what the comment cell holds.
+fn status_and_comment(
+    status: String,
+    comment: String,
+    rules: &RuleSet,
+) -> (Option<String>, Option<String>) {
+    let r = &rules.plans;
+    let status_like =
+        status.split_whitespace().count() <= r.max_status_words && r.status_value.is_match(&status);
+    if status.is_empty() || status_like {
+        return (some(status), some(comment));
+    }
+    let joined = [comment.as_str(), status.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (None, some(joined))
 }
 
 /// The owners named in an owner cell.
@@ -677,6 +713,37 @@ mod tests {
     }
 
     #[test]
+    fn status_cells_hold_statuses_and_other_text_goes_to_the_comment() {
+        let s = |st: &str, c: &str| status_and_comment(st.into(), c.into(), testing::rules());
+        assert_eq!(
+            s("Green", "Done"),
+            (Some("Green".into()), Some("Done".into()))
+        );
+        assert_eq!(s("On track", ""), (Some("On track".into()), None));
+        assert_eq!(s("75%", ""), (Some("75%".into()), None));
+        assert_eq!(
+            s(
+                "Justice Service",
+                "On track and being delivered by the Youth"
+            ),
+            (
+                None,
+                Some("On track and being delivered by the Youth Justice Service".into())
+            )
+        );
+        assert_eq!(
+            s(
+                "Police teams have already carried out sweeps in the area.",
+                ""
+            ),
+            (
+                None,
+                Some("Police teams have already carried out sweeps in the area.".into())
+            )
+        );
+    }
+
+    #[test]
     fn columns_by_header_words_and_theme_carries() {
         let p = run("Delivery plan\n\
             Theme\tAction No\tActions\tNamed CSP Lead\tLead organisation\tStart date\tEnd date\tProgress\n\
@@ -694,7 +761,9 @@ mod tests {
         assert_eq!(a[0].end.as_deref(), Some("2021-03-31"));
         assert_eq!(a[0].status.as_deref(), Some("Green"));
         assert_eq!(a[1].theme.as_deref(), Some("GOVERNANCE"));
-        assert_eq!(a[1].end.as_deref(), Some("Continuous"));
+        assert_eq!(a[1].end, None, "no date in the cell");
+        assert_eq!(a[1].end_raw.as_deref(), Some("Continuous"));
+        assert_eq!(a[0].end_raw.as_deref(), Some("31/03/2021"));
         assert_eq!(a[1].owners[0].kind, OwnerKind::Role);
     }
 
@@ -816,7 +885,8 @@ mod tests {
         assert_eq!(p[0].title.as_deref(), Some("Action Plan"));
         assert_eq!(p[0].actions.len(), 2);
         assert_ne!(p[0].actions[0].id, p[0].actions[1].id);
-        assert_eq!(p[0].actions[0].end.as_deref(), Some("March 2021"));
+        assert_eq!(p[0].actions[0].end, None, "a month is not a full date");
+        assert_eq!(p[0].actions[0].end_raw.as_deref(), Some("March 2021"));
     }
 
     #[test]
