@@ -29,6 +29,8 @@ crate::rule_section! {
         not_heading: Patterns,
         /// First cells of report cover-sheet rows kept as metadata.
         cover_keys: Words,
+        /// Cover-sheet keys whose value is the report's title.
+        title_keys: Words,
     }
 }
 
@@ -163,10 +165,11 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
     for span in &mut spans {
         if span.kind == SegmentKind::Report {
             span.metadata = cover_sheet(doc, span.lines.clone(), rules);
-            if let Some(t) = span.metadata.iter().find(|m| {
-                m.key.to_lowercase().contains("title")
-                    || m.key.eq_ignore_ascii_case("subject heading")
-            }) {
+            if let Some(t) = span
+                .metadata
+                .iter()
+                .find(|m| rules.title_keys.contains(&m.key))
+            {
                 span.title = Some(t.value.clone());
             }
         }

@@ -23,6 +23,8 @@ crate::rule_section! {
         /// An action marker inside or at the end of a paragraph, with an `owners` group;
         /// the whole match is removed from the action's text.
         marker: Patterns,
+        /// Where a marker's owner list ends and a printed status or due date begins.
+        owner_tail: Pattern,
         /// A heading that opens a list of "<Owner> to <verb> …" lines.
         heading: Pattern,
         /// An "<Owner> to <verb> …" line: an `owners` group before the verb.
@@ -158,7 +160,14 @@ fn markers(
                 _ => continue,
             }
         }
-        let owners = owners::resolve(&raw, attendees, &text, rules, Confidence::Marked);
+        // "ACTION: Highways Team – status: ongoing": the owners end where a printed status
+        // or due date begins (both are still read from the whole marker).
+        let named = rules
+            .actions
+            .owner_tail
+            .find(&raw)
+            .map_or(raw.as_str(), |m| &raw[..m.start()]);
+        let owners = owners::resolve(named, attendees, &text, rules, Confidence::Marked);
         if owners.is_empty() {
             continue;
         }
@@ -285,6 +294,20 @@ mod tests {
 
     fn owners(a: &Action) -> Vec<&str> {
         a.owners.iter().map(|o| o.name.as_str()).collect()
+    }
+
+    #[test]
+    fn owners_end_where_a_status_or_due_date_begins() {
+        let got = run(
+            &format!(
+                "{HEAD}5. HIGHWAYS\n\nPotholes on the ring road would be repaired. ACTION: Highways Team – status: ongoing\n\nThe survey would be shared. (Action: Jo Smith, due 12/04/2024)\n"
+            ),
+            &[],
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(owners(&got[0]), ["Highways Team"]);
+        assert_eq!(owners(&got[1]), ["Jo Smith"]);
+        assert_eq!(got[1].due.as_deref(), Some("2024-04-12"));
     }
 
     #[test]
