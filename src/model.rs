@@ -105,6 +105,15 @@ impl Line {
     pub fn is_row(&self) -> bool {
         !self.cells.is_empty()
     }
+
+    /// The texts of the row's non-empty cells, trimmed.
+    pub fn filled_cells(&self) -> Vec<&str> {
+        self.cells
+            .iter()
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
 }
 
 /// Metadata of one physical page.

@@ -318,12 +318,7 @@ fn item_text(line: &crate::model::Line, r: &MeetingRules) -> Option<String> {
     if !line.is_row() {
         return Some(line.text.trim().to_string());
     }
-    let filled: Vec<&str> = line
-        .cells
-        .iter()
-        .map(|c| c.text.trim())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let filled = line.filled_cells();
     if filled.is_empty() || filled.len() > 3 {
         return None;
     }

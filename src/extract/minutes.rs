@@ -254,12 +254,7 @@ fn heading(line: &Line, r: &MinutesRules) -> Option<(String, String)> {
     }
     // Minutes printed as a table: number in the first cell, heading in the second.
     if line.is_row() {
-        let cells: Vec<&str> = line
-            .cells
-            .iter()
-            .map(|c| c.text.trim())
-            .filter(|t| !t.is_empty())
-            .collect();
+        let cells = line.filled_cells();
         if line.cells[0].text.trim().is_empty() || cells.len() < 2 {
             return None;
         }

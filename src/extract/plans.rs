@@ -681,13 +681,8 @@ fn owner_kind(owner: &str, rules: &RuleSet) -> OwnerKind {
 fn title_above(doc: &Document, start: usize) -> Option<String> {
     for l in doc.lines[..start].iter().rev().take(6) {
         if l.is_row() {
-            let mut filled = l
-                .cells
-                .iter()
-                .map(|c| c.text.trim())
-                .filter(|t| !t.is_empty());
-            return match (filled.next(), filled.next()) {
-                (Some(t), None) => Some(clean(t)),
+            return match l.filled_cells()[..] {
+                [t] => Some(clean(t)),
                 _ => None,
             };
         }
