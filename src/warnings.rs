@@ -37,10 +37,6 @@ codes! {
     NoMeeting = "no-meeting",
     /// Minutes were found but their meeting date could not be read.
     MinutesWithoutDate = "minutes-without-date",
-    /// An action marker names no owner that could be read.
-    ActionWithoutOwner = "action-without-owner",
-    /// An action owner's initials match no attendee.
-    UnresolvedInitials = "unresolved-initials",
     /// No council was recognised: the default rules were used.
     UnknownCouncil = "unknown-council",
 }

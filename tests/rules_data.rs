@@ -135,3 +135,16 @@ fn minutes_item_description_stays_in_the_agenda() {
     assert_eq!(kinds, ["agenda"]);
     assert_eq!(pack["meetings"][0]["agenda"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn undated_minutes_are_warned_about() {
+    let pack = extract_fixture("tests/fixtures/segment/minutes_without_date.txt");
+    let codes: Vec<&str> = pack["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"minutes-without-date"), "{codes:?}");
+    assert_eq!(pack["meetings"][0]["date"], serde_json::Value::Null);
+}

@@ -97,6 +97,12 @@ pub fn extract_pack(
         meetings.push(notice);
     }
     for block in minutes::find(doc, &spans, rules) {
+        if block.date.is_none() {
+            warnings.push(crate::warnings::Code::MinutesWithoutDate.warn(
+                "minutes found but the date of the meeting they record could not be read",
+                Some(block.provenance),
+            ));
+        }
         let key = MeetingKey {
             council: council.as_deref(),
             body: block.body.as_deref(),
