@@ -5,6 +5,7 @@
 //! normalise only the form of the text (encoding, markup, bullets, cells, pages); they
 //! extract no facts.
 
+pub mod pdf;
 pub mod text;
 
 use std::path::Path;
