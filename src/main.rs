@@ -6,6 +6,11 @@ use clap::Parser;
 use councilpack::cli::{Cli, Command};
 use councilpack::config::Config;
 
+// Extraction allocates many small strings per line; mimalloc's thread-local free lists
+// make that about a tenth of the run cheaper than glibc malloc, and scale across --jobs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

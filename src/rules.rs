@@ -29,6 +29,19 @@ impl fmt::Debug for Pattern {
     }
 }
 
+impl Pattern {
+    /// The capture groups of the leftmost match. Checks for a match first: most texts
+    /// an extractor tries do not match, and `Regex::captures` allocates its slots before
+    /// it searches.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
+        if self.0.is_match(text) {
+            self.0.captures(text)
+        } else {
+            None
+        }
+    }
+}
+
 impl std::ops::Deref for Pattern {
     type Target = Regex;
     fn deref(&self) -> &Regex {
@@ -108,7 +121,13 @@ impl Patterns {
 
     /// The captures of the first pattern that matches.
     pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
-        self.0.iter().find_map(|p| p.captures(text))
+        self.matching(text).find_map(|p| p.0.captures(text))
+    }
+
+    /// The patterns that match somewhere in `text`, in order: one pass of the set
+    /// instead of one search per pattern.
+    pub fn matching<'a>(&'a self, text: &str) -> impl Iterator<Item = &'a Pattern> + 'a {
+        self.1.matches(text).into_iter().map(|i| &self.0[i])
     }
 
     /// The patterns in order.
@@ -172,19 +191,31 @@ impl Words {
 
     /// True when `word` is an entry of the list (case-insensitive, whole entry).
     pub fn contains(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.list.contains(&w)
+        if word.is_ascii() {
+            self.list.iter().any(|w| w.eq_ignore_ascii_case(word))
+        } else {
+            let w = word.to_lowercase();
+            self.list.contains(&w)
+        }
     }
 
     /// True when an entry occurs in `text` as whole words ("Head of Service" contains
     /// "service" and "head of service", not "vice").
     pub fn in_text(&self, text: &str) -> bool {
-        let tokens: Vec<String> = word_tokens(text).collect();
-        tokens.iter().any(|t| self.single.contains(t))
-            || self
-                .phrases
-                .iter()
-                .any(|p| tokens.windows(p.len()).any(|w| w == p.as_slice()))
+        // Lower-case the text once and borrow its tokens: this runs for every owner and
+        // attendee candidate, and a String per token dominated its cost (issue #3).
+        let lower = text.to_lowercase();
+        let tokens: Vec<&str> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map(|t| t.trim_matches('-'))
+            .filter(|t| !t.is_empty())
+            .collect();
+        tokens.iter().any(|t| self.single.contains(*t))
+            || self.phrases.iter().any(|p| {
+                tokens
+                    .windows(p.len())
+                    .any(|w| w.iter().zip(p).all(|(a, b)| *a == b.as_str()))
+            })
     }
 
     /// The entries in order (lowercase).

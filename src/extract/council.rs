@@ -26,15 +26,18 @@ const SCAN_LINES: usize = 400;
 
 /// The council that published `doc`, if its text says.
 pub fn detect(doc: &Document, book: &RuleBook) -> Option<String> {
-    let lines: Vec<&str> = doc
-        .lines
-        .iter()
-        .take(SCAN_LINES)
-        .map(|l| l.text.as_str())
-        .collect();
+    // The scanned lines are searched as one text: a few passes of each pattern set over a
+    // few kilobytes cost far less than one search per line and pattern (issue #3).
+    let head = Head::new(doc);
     let mut best: Option<(&str, usize)> = None;
     for (name, patterns) in &book.detectors {
-        let hits = lines.iter().filter(|l| patterns.is_match(l)).count();
+        let mut lines: Vec<usize> = patterns
+            .matching(&head.text)
+            .flat_map(|p| p.find_iter(&head.text).map(|m| head.line_of(m.start())))
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        let hits = lines.len();
         if hits > 0 && best.is_none_or(|(_, b)| hits > b) {
             best = Some((name, hits));
         }
@@ -42,31 +45,48 @@ pub fn detect(doc: &Document, book: &RuleBook) -> Option<String> {
     if let Some((name, _)) = best {
         return Some(name.to_string());
     }
-    generic(&lines, &book.default.detect)
+    generic(&head, &book.default.detect)
 }
 
-fn generic(lines: &[&str], rules: &CouncilRules) -> Option<String> {
-    // One pass of the whole pattern set keeps only the lines that name any council.
-    let naming: Vec<(usize, &str)> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| rules.patterns.is_match(l))
-        .map(|(i, l)| (i, *l))
-        .collect();
+/// The first [`SCAN_LINES`] lines joined by `\n`, with each line's start offset.
+struct Head {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Head {
+    fn new(doc: &Document) -> Head {
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for line in doc.lines.iter().take(SCAN_LINES) {
+            starts.push(text.len());
+            text.push_str(&line.text);
+            text.push('\n');
+        }
+        Head { text, starts }
+    }
+
+    /// The index of the line holding byte `at`.
+    fn line_of(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+}
+
+fn generic(head: &Head, rules: &CouncilRules) -> Option<String> {
     // Earlier patterns are more specific; the first pattern with a plausible name wins,
     // and within it the most frequent name.
-    for p in rules.patterns.iter() {
+    for p in rules.patterns.matching(&head.text) {
         let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-        for &(i, line) in &naming {
-            for c in p.captures_iter(line) {
-                let Some(name) = c.name("name") else { continue };
-                let name = title_case(name.as_str());
-                if rules.not_names.contains(&name) || name.len() < 3 {
-                    continue;
-                }
-                let e = counts.entry(name).or_insert((0, i));
-                e.0 += 1;
+        for c in p.captures_iter(&head.text) {
+            let Some(name) = c.name("name") else { continue };
+            let name = title_case(name.as_str());
+            if rules.not_names.contains(&name) || name.len() < 3 {
+                continue;
             }
+            let e = counts
+                .entry(name)
+                .or_insert((0, head.line_of(c.get(0).map_or(0, |m| m.start()))));
+            e.0 += 1;
         }
         if let Some((name, _)) = counts
             .into_iter()

@@ -167,7 +167,7 @@ fn label_at(text: &str, rules: &RuleSet) -> Option<usize> {
     rules
         .resolutions
         .start
-        .iter()
+        .matching(text)
         .filter_map(|p| {
             let c = p.captures(text)?;
             let whole = c.get(0).filter(|m| m.start() == 0)?;

@@ -283,18 +283,20 @@ fn collapse_whitespace(t: &str) -> String {
 }
 
 fn needs_cleaning(s: &str) -> bool {
-    // One byte pass: markup characters, control whitespace, a double space, or the lead
-    // byte 0xC2 of a no-break space / soft hyphen.
-    let mut prev_space = false;
-    for &c in s.as_bytes() {
-        match c {
-            b'*' | b'[' | b'<' | b'&' | b'\t' | b'\r' | b'\x0b' | b'\x0c' | 0xC2 => return true,
-            b' ' if prev_space => return true,
-            _ => {}
+    // Markup characters, control whitespace, the lead byte 0xC2 of a no-break space or
+    // soft hyphen, or a double space. A table lookup per byte keeps this pass branch-light:
+    // it runs over every byte of every pack (issue #3).
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        let marks = b"*[<&\t\r\x0b\x0c\xc2";
+        while i < marks.len() {
+            t[marks[i] as usize] = true;
+            i += 1;
         }
-        prev_space = c == b' ';
-    }
-    false
+        t
+    };
+    s.bytes().any(|b| SPECIAL[usize::from(b)]) || s.contains("  ")
 }
 
 fn decode_entities(s: &str) -> String {

@@ -23,7 +23,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
     tmp.write_all(bytes)
         .with_context(|| format!("writing {}", path.display()))?;
-    tmp.as_file().sync_all().ok();
+    // No fsync: the rename alone is what keeps an interrupted run from leaving a half-written
+    // file, and a sync per pack costs more than extracting it (issue #3).
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("renaming into {}", path.display()))?;
