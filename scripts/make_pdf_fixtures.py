@@ -838,6 +838,8 @@ BUILDERS = [winansi_helvetica, macroman_truetype, differences_type1, tounicode_b
 QPDF_VARIANTS = [
     ("encrypted_rc4", "tounicode_bfchar",
      ["--allow-weak-crypto", "--encrypt", "", "council-owner", "128", "--use-aes=n", "--"]),
+    ("encrypted_aes128", "tounicode_bfchar",
+     ["--encrypt", "", "council-owner", "128", "--use-aes=y", "--"]),
     ("encrypted_aes256", "tounicode_bfchar",
      ["--encrypt", "", "council-owner", "256", "--"]),
     ("object_streams", "running_header",
