@@ -544,7 +544,7 @@ T* 85 Tz {L("The minutes of the meeting held on 5 March were agreed.")} Tj 100 T
 T* {kerned}
 T* 0.6 Tc {L("ACTION: Clerk")} Tj 0 Tc
 ET
-q 1 0 0 1 72 520 cm BT /F1 1 Tf 11 0 0 11 0 0 Tm {L("Text placed by cm and a scaled Tm.")} Tj ET Q
+q 1 0 0 1 72 520 cm BT /F1 1 Tf 11 0 0 11 0 0 Tm {L("The next meeting will be held on 2 April 2024.")} Tj ET Q
 q 0.5 0 0 0.5 0 0 cm BT /F1 22 Tf 144 1000 Td {L("The meeting closed at 9.15pm.")} Tj ET Q
 """
     page = Page([pdf.stream(c)], {"F1": f1, "F2": f2})
@@ -557,7 +557,7 @@ q 0.5 0 0 0.5 0 0 cm BT /F1 22 Tf 144 1000 Td {L("The meeting closed at 9.15pm."
              "The minutes of the meeting held on 5 March were agreed.",
              "RESOLVED: That the report be noted.",
              "ACTION: Clerk",
-             "Text placed by cm and a scaled Tm.",
+             "The next meeting will be held on 2 April 2024.",
              "The meeting closed at 9.15pm."]
     return Fixture("operators", finish(pdf, [page], "Budget monitoring"), [lines])
 
