@@ -73,8 +73,16 @@ pub enum LoadError {
         /// What gave it away.
         reason: String,
     },
+    /// A PDF that cannot be read, or that broke a limit (time, size, nesting).
+    #[error("{}: {reason}", path.display())]
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong, in words a user understands.
+        reason: String,
+    },
     /// No loader reads this kind of file.
-    #[error("{} is not a supported format ({what}); supported: .txt, .text, .md", path.display())]
+    #[error("{} is not a supported format ({what}); supported: PDF and text (.txt, .text, .md)", path.display())]
     Unsupported {
         /// The file.
         path: PathBuf,

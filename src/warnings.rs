@@ -39,6 +39,12 @@ codes! {
     MinutesWithoutDate = "minutes-without-date",
     /// No council was recognised: the default rules were used.
     UnknownCouncil = "unknown-council",
+    /// PDF pages with no text at all (scans): OCR is not attempted.
+    NoTextLayer = "no-text-layer",
+    /// The PDF's cross-reference table was damaged and rebuilt by scanning the file.
+    PdfRepaired = "pdf-repaired",
+    /// A PDF font gives no way to map some of its codes to Unicode: that text is missing.
+    PdfUnmappedFont = "pdf-unmapped-font",
 }
 
 impl Code {

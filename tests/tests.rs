@@ -7,4 +7,5 @@ mod util;
 mod accuracy;
 mod cli;
 mod contract;
+mod pdf_fixtures;
 mod rules_data;

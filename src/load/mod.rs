@@ -64,8 +64,9 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         what: what.to_string(),
     };
     let head = &bytes[..bytes.len().min(1024)];
-    if head.starts_with(b"%PDF") {
-        return Err(unsupported("PDF: the PDF loader is not built yet"));
+    // Readers accept a few bytes of junk before the header (mail gateways, CMS exports).
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return pdf::load(path, bytes);
     }
     if head.starts_with(b"PK\x03\x04") {
         return Err(unsupported("a ZIP container such as .docx or .odt"));

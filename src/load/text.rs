@@ -206,16 +206,9 @@ fn normalise_line(raw: &str, provenance: Provenance) -> Line {
         };
     }
     let mut t = raw.trim_start();
-    for b in BULLETS {
-        if let Some(rest) = t.strip_prefix(b) {
-            // "o " is a bullet only before a capital (Word's "o" list mark)
-            if *b == "o " && !rest.starts_with(char::is_uppercase) {
-                continue;
-            }
-            bullet = true;
-            t = rest.trim_start();
-            break;
-        }
+    if let Some(rest) = strip_bullet(t) {
+        bullet = true;
+        t = rest;
     }
     let (text, all_bold) = clean(t, false);
     bold |= all_bold;
@@ -226,6 +219,21 @@ fn normalise_line(raw: &str, provenance: Provenance) -> Line {
         bullet,
         provenance,
     }
+}
+
+/// The text after a leading bullet mark, or `None` when `t` (trimmed at the start) opens
+/// with none. Shared with the PDF loader, whose bullets are glyphs like any other.
+pub(crate) fn strip_bullet(t: &str) -> Option<&str> {
+    for b in BULLETS {
+        if let Some(rest) = t.strip_prefix(b) {
+            // "o " is a bullet only before a capital (Word's "o" list mark)
+            if *b == "o " && !rest.starts_with(char::is_uppercase) {
+                continue;
+            }
+            return Some(rest.trim_start());
+        }
+    }
+    None
 }
 
 /// Removes markup; returns the clean text and whether it was wholly bold.
