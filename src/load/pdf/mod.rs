@@ -6,4 +6,6 @@
 //! - `layout`: [`page::RawPage`] → [`page::PageText`] (lines of cells, page stamp);
 //! - this module: opening, decryption, limits, and pages → normalised lines.
 
+pub mod content;
+pub mod font;
 pub mod page;
