@@ -6,4 +6,5 @@
 //! - `layout`: [`page::RawPage`] → [`page::PageText`] (lines of cells, page stamp);
 //! - this module: opening, decryption, limits, and pages → normalised lines.
 
+pub mod layout;
 pub mod page;
