@@ -71,8 +71,9 @@ const PARA_GAP_RATIO: f32 = 1.4;
 /// page stamps and running headers and footers live (A4: ~67 pt; body text starts at
 /// ~72 pt in Word's and LibreOffice's default page styles).
 const MARGIN_FRACTION: f32 = 0.08;
-/// Header-row merging looks at cells of at most this many words per visual line...
-const HEADER_MAX_WORDS: usize = 3;
+/// Header-row merging looks at cells of at most this many words in all ("RAG Status",
+/// "No. of positive tests"; a wrapped body cell is usually longer)...
+const HEADER_MAX_WORDS: usize = 4;
 /// ...and at most this many visual lines per cell...
 const HEADER_MAX_LINES: usize = 3;
 /// ...in at most this many ruled rows at the top of a table (a title row, a header row,
@@ -717,11 +718,13 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
         // words in every cell; never figures (a row of numbers is data).
         let header_like = header_rows < HEADER_MAX_ROWS && {
             let all_bold = cols.iter().flatten().all(|f| f.bold);
-            let short = cols.iter().all(|c| c.len() <= HEADER_MAX_LINES)
-                && cols
-                    .iter()
-                    .flatten()
-                    .all(|f| f.text.split_whitespace().count() <= HEADER_MAX_WORDS);
+            let short = cols.iter().all(|c| {
+                c.len() <= HEADER_MAX_LINES
+                    && c.iter()
+                        .map(|f| f.text.split_whitespace().count())
+                        .sum::<usize>()
+                        <= HEADER_MAX_WORDS
+            });
             let figures = cols.iter().flatten().any(|f| is_figure(&f.text));
             (all_bold || short) && !figures
         };
