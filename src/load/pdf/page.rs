@@ -96,4 +96,7 @@ pub struct PageText {
     pub stamp: Option<u32>,
     /// The page had no glyphs at all (typically a scan).
     pub no_text: bool,
+    /// Height of the upright page in points, so that running headers and footers can
+    /// be told from body text by where they sit (0 when unknown).
+    pub height: f32,
 }

@@ -1,0 +1,1628 @@
+//! Layout: one page's positioned glyphs and rulings → lines of cells in reading order
+//! (issue #4).
+//!
+//! Takes a [`RawPage`] (glyphs in painting order, ruling lines) and returns a
+//! [`PageText`] shaped like the text conversions the extractors were written for:
+//! one [`TextLine`] per visual line, top to bottom; prose is one cell; each visual line
+//! of a table is one row with the same number of cells as the other rows of its table
+//! (empty strings for empty columns); an empty line marks a paragraph gap; the pack
+//! page number printed in the margin is taken out into [`PageText::stamp`].
+//! [`remove_running_lines`] then drops headers and footers repeated across pages.
+//!
+//! It must not guess at meaning: no joining of hyphenated words, no re-flowing of
+//! paragraphs, no knowledge of extractors or of any council's wording. Glyphs in
+//! rotated text are left out of the lines (they are margin labels or vertical table
+//! headers, which text conversions drop or scramble too).
+//!
+//! Cost: one sort of the glyphs by baseline and one by line and x, then linear passes;
+//! allocation is per line and per cell, never per glyph.
+
+use super::page::{Glyph, PageText, RawPage, Ruling, TextLine};
+
+/// Glyphs whose baselines differ by less than this many ems share a line. Baselines in
+/// one line jitter by hundredths of a point; the next line is at least ~1 em away.
+const BASELINE_TOL_EM: f32 = 0.3;
+/// A line whose glyphs are at most this fraction of a neighbour's size may be super- or
+/// subscript of that neighbour ("24th", footnote marks) rather than a line of its own.
+const SCRIPT_SIZE_RATIO: f32 = 0.85;
+/// How far (in the neighbour's ems) a superscript's baseline may sit above the
+/// neighbour's baseline, and a subscript's below it.
+const SCRIPT_RISE_EM: f32 = 0.6;
+const SCRIPT_DROP_EM: f32 = 0.35;
+/// A gap between glyphs wider than this many ems is a word space even when no space
+/// glyph was painted (many producers position words instead of painting spaces). A
+/// normal space is ~0.25 em; kerning and letter gaps stay well below 0.15 em.
+const WORD_GAP_EM: f32 = 0.15;
+/// A gap wider than this many ems splits a line into cells: several space widths, more
+/// than justified prose stretches its spaces on all but pathological lines (those are
+/// re-joined by the justified-prose check).
+const CELL_GAP_EM: f32 = 1.5;
+/// A glyph painted again with the same text within this fraction of an em (in x and y)
+/// of the previous copy is fake bold (or a drop shadow), not a second letter.
+const DUPLICATE_EM: f32 = 0.15;
+/// Vertical rulings closer than this (points) are one column boundary: a border is often
+/// painted as two edges of adjacent cells, or as a stroke and a fill.
+const RULE_SNAP: f32 = 2.0;
+/// A vertical ruling shorter than this (points) is an underline tick or a glyph-like
+/// mark, not a column boundary.
+const MIN_RULE_LEN: f32 = 4.0;
+/// A horizontal ruling separates table rows when it covers at least this fraction of
+/// the table's width (shorter ones underline a single cell or belong to merged cells).
+const ROW_RULE_COVER: f32 = 0.5;
+/// A line whose word gaps are all within this ratio of its widest gap is evenly spaced:
+/// justified prose, not cells (cells have narrow gaps inside and wide gaps between).
+const JUSTIFY_UNIFORM: f32 = 0.7;
+/// Two lines of an unruled table are at most this many ems apart; a wider gap ends it.
+const TABLE_MAX_GAP_EM: f32 = 2.6;
+/// A single-cell line after an unruled table continues its last row only when it is at
+/// most this many ems below it.
+const TABLE_TAIL_GAP_EM: f32 = 1.6;
+/// Ordinary line pitch (baseline to baseline) in ems when a page has too few lines to
+/// measure it: single spacing in common fonts.
+const DEFAULT_PITCH_EM: f32 = 1.2;
+/// The measured pitch is capped at this many ems: a page whose only repeated spacing is
+/// the one between paragraphs (single-line paragraphs) must still show paragraph gaps.
+/// 1.5-line spacing (~1.73 em) is above it, so such documents get blank lines at
+/// paragraph gaps only when those are wider still.
+const PITCH_CAP_EM: f32 = 1.45;
+/// A vertical gap wider than this multiple of the line pitch is a paragraph gap.
+const PARA_GAP_RATIO: f32 = 1.4;
+/// Fraction of the page height at the top and at the bottom counted as margin, where
+/// page stamps and running headers and footers live (A4: ~67 pt; body text starts at
+/// ~72 pt in Word's and LibreOffice's default page styles).
+const MARGIN_FRACTION: f32 = 0.08;
+/// Header-row merging looks at cells of at most this many words in all ("RAG Status",
+/// "No. of positive tests"; a wrapped body cell is usually longer)...
+const HEADER_MAX_WORDS: usize = 4;
+/// ...and at most this many visual lines per cell...
+const HEADER_MAX_LINES: usize = 3;
+/// ...in at most this many ruled rows at the top of a table (a title row, a header row,
+/// a second header row under spanning group headings).
+const HEADER_MAX_ROWS: usize = 3;
+/// A margin line is a running header/footer when it repeats on at least this many pages
+/// (a body line repeated twice never is)...
+const RUNNING_MIN_PAGES: usize = 3;
+/// ...and on at least this fraction of the pages from its first to its last occurrence
+/// (a report's footer runs over that report's pages, not the whole pack's).
+const RUNNING_MAJORITY: f32 = 0.6;
+/// Font size assumed for glyphs that report none.
+const FALLBACK_SIZE: f32 = 10.0;
+
+/// A glyph reduced to what layout needs; `idx` points back into [`RawPage::glyphs`].
+#[derive(Debug, Clone, Copy)]
+struct Ink {
+    x: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    space: bool,
+    bold: bool,
+    idx: u32,
+    line: u32,
+}
+
+/// One visual line's piece of text between two cell boundaries.
+#[derive(Debug, Clone, Default)]
+struct Seg {
+    x0: f32,
+    x1: f32,
+    text: String,
+    bold: bool,
+}
+
+/// One visual line before table analysis.
+#[derive(Debug, Clone, Default)]
+struct Row {
+    base: f32,
+    size: f32,
+    segs: Vec<Seg>,
+    /// Vertical rulings crossing the line, sorted, snapped: its ruled column boundaries.
+    rules: Vec<f32>,
+    /// Narrowest and widest gap between words (including cell gaps), for the
+    /// justified-prose check; `f32::MAX`/0 when the line has no gap.
+    gap_min: f32,
+    gap_max: f32,
+}
+
+impl Row {
+    fn x0(&self) -> f32 {
+        self.segs.first().map_or(0.0, |s| s.x0)
+    }
+    fn x1(&self) -> f32 {
+        self.segs.last().map_or(0.0, |s| s.x1)
+    }
+    fn text(&self) -> String {
+        let mut t = String::new();
+        for s in &self.segs {
+            if !t.is_empty() {
+                t.push(' ');
+            }
+            t.push_str(&s.text);
+        }
+        t
+    }
+}
+
+/// Lays out one page: glyphs → lines of cells in reading order, paragraph gaps as empty
+/// lines, tables as rows of aligned cells, and the printed page number as
+/// [`PageText::stamp`]. Rotated glyphs are left out.
+pub fn lay_out(page: &RawPage) -> PageText {
+    let mut out = PageText {
+        no_text: page.glyphs.is_empty(),
+        height: page.height,
+        ..PageText::default()
+    };
+    let inks = collect_inks(&page.glyphs);
+    if inks.is_empty() {
+        return out;
+    }
+    let verticals = vertical_rulings(&page.rulings);
+    let mut rows = build_rows(&page.glyphs, inks, &verticals);
+    rejoin_justified(&mut rows);
+    out.stamp = take_stamp(&mut rows, page.height);
+    out.lines = arrange(&rows, &page.rulings);
+    out
+}
+
+/// Glyphs that carry text or a space, upright, with finite coordinates.
+fn collect_inks(glyphs: &[Glyph]) -> Vec<Ink> {
+    let mut inks = Vec::with_capacity(glyphs.len());
+    for (i, g) in glyphs.iter().enumerate() {
+        if g.rotated || !(g.x.is_finite() && g.y.is_finite() && g.width.is_finite()) {
+            continue;
+        }
+        if !g.space && (g.text.is_empty() || g.text.chars().all(|c| c == '\u{ad}')) {
+            // Unknown text (no ToUnicode) has nothing to show, and guessing a space
+            // from it would split words; a lone soft hyphen is dropped like any other.
+            continue;
+        }
+        let blank = g.text.chars().all(char::is_whitespace);
+        let size = if g.size.is_finite() && g.size > 0.0 {
+            g.size
+        } else {
+            FALLBACK_SIZE
+        };
+        let Ok(idx) = u32::try_from(i) else { break };
+        inks.push(Ink {
+            x: g.x,
+            x1: g.x + g.width.max(0.0),
+            y: g.y,
+            size,
+            space: g.space || blank,
+            bold: g.bold,
+            idx,
+            line: 0,
+        });
+    }
+    inks
+}
+
+/// Vertical rulings long enough to be column boundaries, sorted by x.
+fn vertical_rulings(rulings: &[Ruling]) -> Vec<Ruling> {
+    let mut v: Vec<Ruling> = rulings
+        .iter()
+        .filter(|r| !r.is_horizontal() && r.y1 - r.y0 >= MIN_RULE_LEN)
+        .copied()
+        .collect();
+    v.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    v
+}
+
+/// A line being collected: its anchor baseline, largest glyph size and x extent.
+#[derive(Debug, Clone, Copy)]
+struct LineAcc {
+    base: f32,
+    size: f32,
+    x0: f32,
+    x1: f32,
+    parent: u32,
+}
+
+/// Groups inks into lines by baseline, attaches super/subscripts to their line, and
+/// builds each line's cells.
+fn build_rows(glyphs: &[Glyph], mut inks: Vec<Ink>, verticals: &[Ruling]) -> Vec<Row> {
+    inks.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut lines: Vec<LineAcc> = Vec::new();
+    for ink in &mut inks {
+        let joins = lines.last().is_some_and(|l| {
+            ink.y - l.base <= BASELINE_TOL_EM * l.size.max(if ink.space { 0.0 } else { ink.size })
+        });
+        if !joins {
+            let id = lines.len() as u32;
+            lines.push(LineAcc {
+                base: ink.y,
+                size: 0.0,
+                x0: f32::MAX,
+                x1: f32::MIN,
+                parent: id,
+            });
+        }
+        let id = lines.len() - 1;
+        ink.line = id as u32;
+        let l = &mut lines[id];
+        if !ink.space {
+            l.size = l.size.max(ink.size);
+        }
+        l.x0 = l.x0.min(ink.x);
+        l.x1 = l.x1.max(ink.x1);
+    }
+    attach_scripts(&mut lines);
+    for ink in &mut inks {
+        ink.line = lines[ink.line as usize].parent;
+    }
+    inks.sort_by(|a, b| {
+        let (la, lb) = (&lines[a.line as usize], &lines[b.line as usize]);
+        la.base
+            .total_cmp(&lb.base)
+            .then(a.line.cmp(&b.line))
+            .then(a.x.total_cmp(&b.x))
+    });
+    let mut rows = Vec::new();
+    let mut start = 0;
+    while start < inks.len() {
+        let line = inks[start].line;
+        let end = start + inks[start..].iter().take_while(|i| i.line == line).count();
+        let acc = lines[line as usize];
+        if let Some(row) = build_row(glyphs, &inks[start..end], acc, verticals) {
+            rows.push(row);
+        }
+        start = end;
+    }
+    rows
+}
+
+/// Points small lines that sit inside a bigger neighbour's body (super/subscripts) at
+/// that neighbour through `parent`, so their glyphs read in x order within it.
+fn attach_scripts(lines: &mut [LineAcc]) {
+    for i in 0..lines.len() {
+        let me = lines[i];
+        if me.size <= 0.0 {
+            continue;
+        }
+        let mut best: Option<usize> = None;
+        for j in [i.wrapping_sub(1), i + 1] {
+            let Some(m) = lines.get(j) else { continue };
+            // Only attach to a line that is itself a main line, so chains cannot form.
+            if m.parent as usize != j || me.size > SCRIPT_SIZE_RATIO * m.size {
+                continue;
+            }
+            let above = m.base - me.base;
+            let vertical_fit =
+                above <= SCRIPT_RISE_EM * m.size && -above <= SCRIPT_DROP_EM * m.size;
+            let horizontal_fit = me.x0 <= m.x1 + m.size && me.x1 >= m.x0 - m.size;
+            if vertical_fit && horizontal_fit && best.is_none_or(|b| lines[b].size < m.size) {
+                best = Some(j);
+            }
+        }
+        if let Some(b) = best {
+            lines[i].parent = b as u32;
+        }
+    }
+}
+
+/// Builds one line's cells from its inks (sorted by x).
+fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling]) -> Option<Row> {
+    let size = if acc.size > 0.0 {
+        acc.size
+    } else {
+        FALLBACK_SIZE
+    };
+    // Rulings that cross the middle of the line's x-height bound its cells.
+    let mid = acc.base - 0.3 * size;
+    let mut rules: Vec<f32> = Vec::new();
+    for v in verticals {
+        if v.y0 <= mid && v.y1 >= mid {
+            let x = 0.5 * (v.x0 + v.x1);
+            if rules.last().is_none_or(|&l| x - l > RULE_SNAP) {
+                rules.push(x);
+            }
+        }
+    }
+    let mut row = Row {
+        base: acc.base,
+        size,
+        rules,
+        gap_min: f32::MAX,
+        gap_max: 0.0,
+        ..Row::default()
+    };
+    let mut seg = Seg::default();
+    let mut prev: Option<Ink> = None;
+    let mut prev_end = f32::MIN;
+    let mut prev_col = 0usize;
+    let mut pending_space = false;
+    for ink in inks {
+        let text = glyphs[ink.idx as usize].text.as_str();
+        if ink.space {
+            pending_space = true;
+            continue;
+        }
+        let col = row.rules.partition_point(|&r| r < 0.5 * (ink.x + ink.x1));
+        if let Some(p) = prev {
+            let em = p.size.max(ink.size);
+            let same = glyphs[p.idx as usize].text == glyphs[ink.idx as usize].text;
+            if same
+                && (ink.x - p.x).abs() <= DUPLICATE_EM * em
+                && (ink.y - p.y).abs() <= DUPLICATE_EM * em
+            {
+                // The same glyph painted again a hair away: fake bold. The first copy
+                // stands for both.
+                continue;
+            }
+            let gap = ink.x - prev_end;
+            if col != prev_col || gap > CELL_GAP_EM * em {
+                if col == prev_col {
+                    row.gap_min = row.gap_min.min(gap);
+                    row.gap_max = row.gap_max.max(gap);
+                }
+                finish_seg(&mut row, &mut seg);
+                pending_space = false;
+            } else if gap > WORD_GAP_EM * em || pending_space {
+                if gap > WORD_GAP_EM * em {
+                    row.gap_min = row.gap_min.min(gap);
+                    row.gap_max = row.gap_max.max(gap);
+                }
+                if !seg.text.is_empty() && !seg.text.ends_with(' ') {
+                    seg.text.push(' ');
+                }
+                pending_space = false;
+            }
+        }
+        if seg.text.is_empty() {
+            seg.x0 = ink.x;
+            seg.bold = true;
+        }
+        push_normalised(&mut seg.text, text);
+        seg.bold &= ink.bold;
+        seg.x1 = seg.x1.max(ink.x1);
+        prev_end = if prev.is_some() {
+            prev_end.max(ink.x1)
+        } else {
+            ink.x1
+        };
+        prev = Some(*ink);
+        prev_col = col;
+    }
+    finish_seg(&mut row, &mut seg);
+    (!row.segs.is_empty()).then_some(row)
+}
+
+fn finish_seg(row: &mut Row, seg: &mut Seg) {
+    let trimmed = seg.text.trim_end().len();
+    seg.text.truncate(trimmed);
+    if !seg.text.is_empty() {
+        row.segs.push(std::mem::take(seg));
+    }
+    *seg = Seg {
+        x1: f32::MIN,
+        ..Seg::default()
+    };
+}
+
+/// Appends glyph text with ligatures spelt out, soft hyphens dropped, no-break and other
+/// spaces as plain spaces, and control characters dropped.
+fn push_normalised(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            '\u{ad}' => {}
+            c if c.is_whitespace() => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Re-joins lines split at wide gaps when the gaps are as wide as every other word gap
+/// of the line and a neighbouring line of the same paragraph spans the same width:
+/// a justified line with few words, not a table row.
+fn rejoin_justified(rows: &mut [Row]) {
+    for i in 0..rows.len() {
+        let r = &rows[i];
+        if r.segs.len() < 2 || r.rules.len() >= 3 || r.gap_min < JUSTIFY_UNIFORM * r.gap_max {
+            continue;
+        }
+        let same_block = |n: &Row| {
+            n.segs.len() == 1
+                && (n.base - r.base).abs() <= TABLE_MAX_GAP_EM * r.size
+                && (n.x0() - r.x0()).abs() <= r.size * 0.5
+                && (n.x1() - r.x1()).abs() <= r.size * 0.5
+        };
+        let neighbour =
+            (i > 0 && same_block(&rows[i - 1])) || rows.get(i + 1).is_some_and(same_block);
+        if neighbour {
+            let seg = Seg {
+                x0: r.x0(),
+                x1: r.x1(),
+                bold: r.segs.iter().all(|s| s.bold),
+                text: r.text(),
+            };
+            rows[i].segs = vec![seg];
+        }
+    }
+}
+
+/// Finds the printed page number in the top or bottom margin, removes it from the rows
+/// and returns it.
+fn take_stamp(rows: &mut Vec<Row>, height: f32) -> Option<u32> {
+    let (top, bottom) = if height > 0.0 {
+        (height * MARGIN_FRACTION, height * (1.0 - MARGIN_FRACTION))
+    } else {
+        // Unknown page size: only the first and last lines count as margin.
+        let first = rows.first().map_or(0.0, |r| r.base);
+        let last = rows.last().map_or(0.0, |r| r.base);
+        (first, last)
+    };
+    let n = rows.len();
+    // Bottom margin first (where most packs print it), last line first.
+    let order = (0..n)
+        .rev()
+        .filter(|&i| rows[i].base >= bottom)
+        .chain((0..n).filter(|&i| rows[i].base <= top));
+    let mut found: Option<(usize, usize, u32)> = None;
+    for i in order {
+        let r = &rows[i];
+        // A bare number counts only as a line of its own at the very bottom, outside any
+        // table: elsewhere it is more likely a figure.
+        let bare_ok = r.base >= bottom && i + 2 >= n && r.segs.len() == 1 && r.rules.len() < 3;
+        for (j, s) in r.segs.iter().enumerate() {
+            if let Some(v) = parse_stamp(&s.text, bare_ok) {
+                found = Some((i, j, v));
+                break;
+            }
+        }
+        if found.is_some() {
+            break;
+        }
+    }
+    let (i, j, v) = found?;
+    rows[i].segs.remove(j);
+    if rows[i].segs.is_empty() {
+        rows.remove(i);
+    }
+    Some(v)
+}
+
+/// Reads "Page 12", "Page 12 of 40", "- 12 -", and (when `bare` is allowed) "12".
+fn parse_stamp(text: &str, bare: bool) -> Option<u32> {
+    let t = text.trim();
+    let number = |s: &str| -> Option<u32> {
+        let s = s.trim();
+        if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok().filter(|&n| n > 0)
+    };
+    let lower = t.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("page") {
+        let rest = rest.trim_start();
+        let first = rest.split_whitespace().next()?;
+        let tail: Vec<&str> = rest.split_whitespace().skip(1).collect();
+        let ok_tail =
+            tail.is_empty() || (tail.len() == 2 && tail[0] == "of" && number(tail[1]).is_some());
+        return if ok_tail { number(first) } else { None };
+    }
+    let dashes = ['-', '\u{2013}', '\u{2014}'];
+    if let Some(inner) = t.strip_prefix(dashes).and_then(|s| s.strip_suffix(dashes)) {
+        return number(inner);
+    }
+    if bare { number(t) } else { None }
+}
+
+/// One output row being assembled: cells with the x of their first glyph.
+struct Cells {
+    cells: Vec<String>,
+    x: f32,
+    y: f32,
+    bold: bool,
+}
+
+impl Cells {
+    fn into_line(self) -> TextLine {
+        TextLine {
+            cells: self.cells,
+            bold: self.bold,
+            y: self.y,
+            x: self.x,
+        }
+    }
+}
+
+/// Turns rows into output lines: ruled and unruled tables get aligned columns, other
+/// lines keep their cells, and paragraph gaps become empty lines.
+fn arrange(rows: &[Row], rulings: &[Ruling]) -> Vec<TextLine> {
+    let pitch = line_pitch(rows);
+    let mut out: Vec<TextLine> = Vec::with_capacity(rows.len() + rows.len() / 2);
+    let mut prev: Option<&Row> = None;
+    let mut i = 0;
+    while i < rows.len() {
+        let gap_before = |out: &mut Vec<TextLine>, prev: Option<&Row>, r: &Row| {
+            if let Some(p) = prev
+                && !out.is_empty()
+                && (r.base - p.base) > PARA_GAP_RATIO * pitch * p.size.max(r.size)
+            {
+                out.push(TextLine {
+                    y: r.base,
+                    ..TextLine::default()
+                });
+            }
+        };
+        let ruled_end = ruled_block_end(rows, i);
+        if ruled_end > i {
+            gap_before(&mut out, prev, &rows[i]);
+            ruled_table(&rows[i..ruled_end], rulings, &mut out);
+            prev = Some(&rows[ruled_end - 1]);
+            i = ruled_end;
+            continue;
+        }
+        if let Some(end) = unruled_block_end(rows, i) {
+            gap_before(&mut out, prev, &rows[i]);
+            let used = unruled_table(&rows[i..], end - i, &mut out);
+            prev = Some(&rows[i + used - 1]);
+            i += used;
+            continue;
+        }
+        let r = &rows[i];
+        gap_before(&mut out, prev, r);
+        out.push(TextLine {
+            cells: r.segs.iter().map(|s| s.text.clone()).collect(),
+            bold: r.segs.iter().all(|s| s.bold),
+            y: r.base,
+            x: r.x0(),
+        });
+        prev = Some(r);
+        i += 1;
+    }
+    out
+}
+
+/// The page's ordinary line pitch in ems: the smallest baseline-to-baseline ratio that
+/// occurs at least twice between lines of similar size, capped (see [`PITCH_CAP_EM`]).
+fn line_pitch(rows: &[Row]) -> f32 {
+    let mut ratios: Vec<f32> = rows
+        .windows(2)
+        .filter(|w| {
+            let (a, b) = (w[0].size, w[1].size);
+            a.min(b) >= 0.8 * a.max(b)
+        })
+        .map(|w| (w[1].base - w[0].base) / w[0].size.max(w[1].size))
+        .filter(|r| (0.8..=3.0).contains(r))
+        .collect();
+    ratios.sort_by(f32::total_cmp);
+    let measured = ratios
+        .windows(2)
+        .find(|w| w[1] <= w[0] * 1.08)
+        .map(|w| w[0]);
+    measured.unwrap_or(DEFAULT_PITCH_EM).min(PITCH_CAP_EM)
+}
+
+/// Two sorted boundary lists describe the same table when they share their outer
+/// bounds and one is a subset of the other (a merged cell hides an inner ruling).
+fn rules_compatible(a: &[f32], b: &[f32]) -> bool {
+    let (Some(a0), Some(a1), Some(b0), Some(b1)) = (a.first(), a.last(), b.first(), b.last())
+    else {
+        return false;
+    };
+    if (a0 - b0).abs() > RULE_SNAP || (a1 - b1).abs() > RULE_SNAP {
+        return false;
+    }
+    let within = |x: &f32, set: &[f32]| set.iter().any(|y| (x - y).abs() <= RULE_SNAP);
+    a.iter().all(|x| within(x, b)) || b.iter().all(|x| within(x, a))
+}
+
+/// End (exclusive) of the ruled table starting at `start`, or `start` when the row is
+/// not inside a grid of at least two columns.
+fn ruled_block_end(rows: &[Row], start: usize) -> usize {
+    if rows[start].rules.len() < 3 {
+        return start;
+    }
+    let mut end = start + 1;
+    while end < rows.len()
+        && rows[end].rules.len() >= 2
+        && rules_compatible(&rows[start].rules, &rows[end].rules)
+    {
+        end += 1;
+    }
+    end
+}
+
+/// Column index of a cell starting at `x` among sorted boundaries.
+fn column_of(bounds: &[f32], x: f32, ncols: usize) -> usize {
+    bounds
+        .partition_point(|&b| b <= x)
+        .saturating_sub(1)
+        .min(ncols.saturating_sub(1))
+}
+
+/// A cell's text on consecutive visual lines, with where it starts.
+#[derive(Default)]
+struct Frag {
+    text: String,
+    x: f32,
+    y: f32,
+    bold: bool,
+}
+
+/// Lays out a ruled table: columns from the vertical rulings, rows from the horizontal
+/// ones. Header rows at the top become one line each (their cells' visual lines joined);
+/// body rows give one line per visual line of their tallest cell.
+fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
+    // The union of all rows' boundaries: rows with merged cells lack some.
+    let mut bounds: Vec<f32> = rows.iter().flat_map(|r| r.rules.iter().copied()).collect();
+    bounds.sort_by(f32::total_cmp);
+    bounds.dedup_by(|b, a| *b - *a <= RULE_SNAP);
+    let ncols = bounds.len().saturating_sub(1).max(1);
+    let (left, right) = (
+        bounds.first().copied().unwrap_or(0.0),
+        bounds.last().copied().unwrap_or(0.0),
+    );
+    let width = (right - left).max(1.0);
+    let mut seps: Vec<f32> = rulings
+        .iter()
+        .filter(|r| r.is_horizontal())
+        .filter(|r| (r.x1.min(right) - r.x0.max(left)) >= ROW_RULE_COVER * width)
+        .map(|r| 0.5 * (r.y0 + r.y1))
+        .collect();
+    seps.sort_by(f32::total_cmp);
+    // Ruled rows: runs of visual lines with the same number of separators above them.
+    let row_id = |r: &Row| seps.partition_point(|&y| y < r.base - 0.5 * r.size);
+    let mut groups: Vec<&[Row]> = Vec::new();
+    let mut s = 0;
+    while s < rows.len() {
+        let id = row_id(&rows[s]);
+        let e = s + rows[s..].iter().take_while(|r| row_id(r) == id).count();
+        groups.push(&rows[s..e]);
+        s = e;
+    }
+    let mut header_rows = 0;
+    for group in groups {
+        // Per column, the cell's visual lines in order.
+        let mut cols: Vec<Vec<Frag>> = (0..ncols).map(|_| Vec::new()).collect();
+        for r in group {
+            let mut last_col = usize::MAX;
+            for seg in &r.segs {
+                let c = column_of(&bounds, seg.x0 + 0.5, ncols);
+                let col = &mut cols[c];
+                if c == last_col
+                    && let Some(f) = col.last_mut()
+                {
+                    // Two pieces of one cell on one line (a wide gap inside a cell).
+                    f.text.push(' ');
+                    f.text.push_str(&seg.text);
+                    f.bold &= seg.bold;
+                } else {
+                    col.push(Frag {
+                        text: seg.text.clone(),
+                        x: seg.x0,
+                        y: r.base,
+                        bold: seg.bold,
+                    });
+                }
+                last_col = c;
+            }
+        }
+        let tallest = cols.iter().map(Vec::len).max().unwrap_or(0);
+        if tallest == 0 {
+            continue;
+        }
+        // Header rows are the leading rows that look like headings: bold, or short
+        // words in every cell; never figures (a row of numbers is data).
+        let header_like = header_rows < HEADER_MAX_ROWS && {
+            let all_bold = cols.iter().flatten().all(|f| f.bold);
+            let short = cols.iter().all(|c| {
+                c.len() <= HEADER_MAX_LINES
+                    && c.iter()
+                        .map(|f| f.text.split_whitespace().count())
+                        .sum::<usize>()
+                        <= HEADER_MAX_WORDS
+            });
+            let figures = cols.iter().flatten().any(|f| is_figure(&f.text));
+            (all_bold || short) && !figures
+        };
+        header_rows = if header_like {
+            header_rows + 1
+        } else {
+            HEADER_MAX_ROWS
+        };
+        if header_like {
+            let mut line = Cells {
+                cells: vec![String::new(); ncols],
+                x: f32::MAX,
+                y: f32::MAX,
+                bold: true,
+            };
+            for (c, frags) in cols.iter().enumerate() {
+                for f in frags {
+                    let cell = &mut line.cells[c];
+                    if !cell.is_empty() {
+                        cell.push(' ');
+                    }
+                    cell.push_str(&f.text);
+                    line.x = line.x.min(f.x);
+                    line.y = line.y.min(f.y);
+                    line.bold &= f.bold;
+                }
+            }
+            out.push(line.into_line());
+        } else {
+            for k in 0..tallest {
+                let mut line = Cells {
+                    cells: vec![String::new(); ncols],
+                    x: f32::MAX,
+                    y: f32::MAX,
+                    bold: true,
+                };
+                for (c, frags) in cols.iter_mut().enumerate() {
+                    if let Some(f) = frags.get_mut(k) {
+                        line.cells[c] = std::mem::take(&mut f.text);
+                        line.x = line.x.min(f.x);
+                        line.y = line.y.min(f.y);
+                        line.bold &= f.bold;
+                    }
+                }
+                out.push(line.into_line());
+            }
+        }
+    }
+}
+
+/// A cell holding only a figure ("1,583", "57%", "£22,170", "-3.5").
+fn is_figure(text: &str) -> bool {
+    let t = text.trim();
+    t.bytes().any(|b| b.is_ascii_digit())
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    ',' | '.' | '%' | '£' | '$' | '€' | '-' | '+' | ' ' | '(' | ')'
+                )
+        })
+}
+
+/// End (exclusive) of an unruled table starting at `start`: a run of lines split into
+/// cells (with single-cell lines between them), at least two of them. `None` when the
+/// line does not start one.
+fn unruled_block_end(rows: &[Row], start: usize) -> Option<usize> {
+    let first = &rows[start];
+    if first.segs.len() < 2 || first.rules.len() >= 3 {
+        return None;
+    }
+    let mut last_multi = start;
+    let mut multis = 1;
+    let mut k = start + 1;
+    while k < rows.len() {
+        let (p, r) = (&rows[k - 1], &rows[k]);
+        if r.rules.len() >= 3 || r.base - p.base > TABLE_MAX_GAP_EM * p.size.max(r.size) {
+            break;
+        }
+        if r.segs.len() >= 2 {
+            last_multi = k;
+            multis += 1;
+        }
+        k += 1;
+    }
+    (multis >= 2).then_some(last_multi + 1)
+}
+
+/// Lays out an unruled table made of `rows[..end]`: columns are the x ranges covered by
+/// the cells of its multi-cell lines (so left-, right- and centre-aligned columns all
+/// line up); every line gets one cell per column. Single-cell lines that cross a column
+/// boundary stay prose. Single-cell lines just after `end` that sit inside a later
+/// column continue the last row's wrapped cells and join the table. Returns how many
+/// rows were used.
+fn unruled_table(rows: &[Row], end: usize, out: &mut Vec<TextLine>) -> usize {
+    let mut spans: Vec<(f32, f32)> = rows[..end]
+        .iter()
+        .filter(|r| r.segs.len() >= 2)
+        .flat_map(|r| r.segs.iter().map(|s| (s.x0, s.x1)))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut cols: Vec<(f32, f32)> = Vec::new();
+    for (a, b) in spans {
+        match cols.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => cols.push((a, b)),
+        }
+    }
+    let ncols = cols.len().max(1);
+    let col_of = |s: &Seg| {
+        let mid = 0.5 * (s.x0 + s.x1);
+        let dist = |&(a, b): &(f32, f32)| {
+            if mid < a {
+                a - mid
+            } else if mid > b {
+                mid - b
+            } else {
+                0.0
+            }
+        };
+        cols.iter()
+            .enumerate()
+            .min_by(|x, y| dist(x.1).total_cmp(&dist(y.1)))
+            .map_or(0, |(i, _)| i)
+    };
+    // A single cell fits the grid when it overlaps no other column by more than an em.
+    let fits = |r: &Row, s: &Seg| {
+        let c = col_of(s);
+        cols.iter()
+            .enumerate()
+            .all(|(i, &(a, b))| i == c || s.x1.min(b) - s.x0.max(a) <= r.size)
+    };
+    let mut used = end;
+    while let Some(r) = rows.get(used) {
+        let p = &rows[used - 1];
+        let close = r.base - p.base <= TABLE_TAIL_GAP_EM * p.size.max(r.size);
+        let tail = r.segs.len() == 1
+            && r.rules.len() < 3
+            && close
+            && fits(r, &r.segs[0])
+            && col_of(&r.segs[0]) > 0;
+        if !tail {
+            break;
+        }
+        used += 1;
+    }
+    for r in &rows[..used] {
+        if r.segs.len() == 1 && !fits(r, &r.segs[0]) {
+            out.push(TextLine {
+                cells: vec![r.segs[0].text.clone()],
+                bold: r.segs[0].bold,
+                y: r.base,
+                x: r.segs[0].x0,
+            });
+            continue;
+        }
+        let mut line = Cells {
+            cells: vec![String::new(); ncols],
+            x: r.x0(),
+            y: r.base,
+            bold: r.segs.iter().all(|s| s.bold),
+        };
+        for s in &r.segs {
+            let cell = &mut line.cells[col_of(s).min(ncols - 1)];
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(&s.text);
+        }
+        out.push(line.into_line());
+    }
+    used
+}
+
+/// Removes running headers and footers: lines in the top or bottom margin whose text
+/// (digits ignored, so "Page 3 of 9" matches "Page 4 of 9") recurs on at least
+/// [`RUNNING_MIN_PAGES`] pages and on most pages between its first and last occurrence.
+/// Body text is never touched, however often it repeats.
+pub fn remove_running_lines(pages: &mut [PageText]) {
+    use std::collections::HashMap;
+    // key → pages it occurs on (each page once, in order).
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        for i in margin_lines(page) {
+            let key = running_key(&page.lines[i]);
+            let list = seen.entry(key).or_default();
+            if list.last() != Some(&p) {
+                list.push(p);
+            }
+        }
+    }
+    seen.retain(|_, list| {
+        let span = list.last().copied().unwrap_or(0) - list.first().copied().unwrap_or(0) + 1;
+        list.len() >= RUNNING_MIN_PAGES && list.len() as f32 >= RUNNING_MAJORITY * span as f32
+    });
+    if seen.is_empty() {
+        return;
+    }
+    for page in pages.iter_mut() {
+        let drop: Vec<usize> = margin_lines(page)
+            .filter(|&i| seen.contains_key(&running_key(&page.lines[i])))
+            .collect();
+        if drop.is_empty() {
+            continue;
+        }
+        let mut idx = 0;
+        page.lines.retain(|_| {
+            let keep = !drop.contains(&idx);
+            idx += 1;
+            keep
+        });
+        tidy_blanks(&mut page.lines);
+    }
+}
+
+/// Indices of the non-empty lines in the page's top or bottom margin (the first and
+/// last line when the page height is unknown).
+fn margin_lines(page: &PageText) -> impl Iterator<Item = usize> + '_ {
+    let h = page.height;
+    let n = page.lines.len();
+    page.lines.iter().enumerate().filter_map(move |(i, l)| {
+        if l.cells.is_empty() {
+            return None;
+        }
+        let in_margin = if h > 0.0 {
+            l.y <= h * MARGIN_FRACTION || l.y >= h * (1.0 - MARGIN_FRACTION)
+        } else {
+            i == 0 || i + 1 == n
+        };
+        in_margin.then_some(i)
+    })
+}
+
+/// A margin line's identity across pages: its side, and its text lower-cased with
+/// digit runs replaced and spaces collapsed.
+fn running_key(line: &TextLine) -> String {
+    let mut key = String::new();
+    let mut in_digits = false;
+    for c in line.cells.join(" ").chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                key.push('#');
+            }
+            in_digits = true;
+            continue;
+        }
+        in_digits = false;
+        if c.is_whitespace() {
+            if !key.is_empty() && !key.ends_with(' ') {
+                key.push(' ');
+            }
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
+}
+
+/// Drops empty lines at the start and end of a page and doubled empty lines.
+fn tidy_blanks(lines: &mut Vec<TextLine>) {
+    let mut prev_blank = true;
+    lines.retain(|l| {
+        let blank = l.cells.is_empty();
+        let keep = !(blank && prev_blank);
+        prev_blank = blank;
+        keep
+    });
+    if lines.last().is_some_and(|l| l.cells.is_empty()) {
+        lines.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use compact_str::CompactString;
+
+    const SIZE: f32 = 10.0;
+    /// Advance of every synthetic glyph: half an em, like an average Helvetica letter.
+    const ADV: f32 = 5.0;
+
+    fn glyph(text: &str, x: f32, y: f32, size: f32) -> Glyph {
+        Glyph {
+            text: CompactString::from(text),
+            x,
+            y,
+            width: ADV * size / SIZE,
+            size,
+            space: text == " ",
+            bold: false,
+            rotated: false,
+        }
+    }
+
+    /// Glyphs for `text` starting at `x` on baseline `y`, spaces painted as glyphs.
+    fn run(text: &str, x: f32, y: f32) -> Vec<Glyph> {
+        run_sized(text, x, y, SIZE)
+    }
+
+    fn run_sized(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        let mut x = x;
+        for c in text.chars() {
+            let g = glyph(c.encode_utf8(&mut [0; 4]), x, y, size);
+            x += g.width;
+            out.push(g);
+        }
+        out
+    }
+
+    /// Glyphs for `text` ending at `x1` (right-aligned).
+    fn run_right(text: &str, x1: f32, y: f32) -> Vec<Glyph> {
+        run(text, x1 - ADV * text.chars().count() as f32, y)
+    }
+
+    fn page(glyphs: Vec<Glyph>, rulings: Vec<Ruling>) -> RawPage {
+        RawPage {
+            width: 595.0,
+            height: 842.0,
+            glyphs,
+            rulings,
+            images: 0,
+        }
+    }
+
+    /// The page as text: cells joined by tabs, one line per line, "" for a gap.
+    fn text(p: &PageText) -> Vec<String> {
+        p.lines.iter().map(|l| l.cells.join("\t")).collect()
+    }
+
+    fn lay(glyphs: Vec<Glyph>) -> Vec<String> {
+        text(&lay_out(&page(glyphs, Vec::new())))
+    }
+
+    fn h(x0: f32, x1: f32, y: f32) -> Ruling {
+        Ruling {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        }
+    }
+
+    fn v(x: f32, y0: f32, y1: f32) -> Ruling {
+        Ruling {
+            x0: x,
+            y0,
+            x1: x,
+            y1,
+        }
+    }
+
+    #[test]
+    fn glyphs_in_painting_order_come_out_in_reading_order() {
+        let mut g = run("second line", 72.0, 112.0);
+        g.extend(run("first line", 72.0, 100.0));
+        g.reverse();
+        assert_eq!(lay(g), ["first line", "second line"]);
+    }
+
+    #[test]
+    fn jittery_baselines_share_a_line() {
+        let mut g = run("Agenda", 72.0, 100.0);
+        g.extend(run("item", 110.0, 100.8));
+        g.extend(run("five", 140.0, 99.4));
+        assert_eq!(lay(g), ["Agenda item five"]);
+    }
+
+    #[test]
+    fn superscripts_join_their_line() {
+        // "24th" with a raised, smaller "th", and a footnote mark after "report".
+        let mut g = run("On 24", 72.0, 100.0);
+        g.extend(run_sized("th", 97.0, 96.5, 6.5));
+        g.extend(run(" May the report", 103.5, 100.0));
+        g.extend(run_sized("1", 178.5, 96.0, 6.5));
+        g.extend(run("was noted.", 72.0, 112.0));
+        assert_eq!(lay(g), ["On 24th May the report1", "was noted."]);
+    }
+
+    #[test]
+    fn subscripts_join_their_line() {
+        let mut g = run("CO", 72.0, 100.0);
+        g.extend(run_sized("2", 82.0, 102.0, 6.5));
+        g.extend(run(" emissions", 85.5, 100.0));
+        assert_eq!(lay(g), ["CO2 emissions"]);
+    }
+
+    #[test]
+    fn gaps_without_space_glyphs_become_single_spaces() {
+        // Words positioned apart (no space glyph), and an explicit space followed by a
+        // gap: one space either way.
+        let mut g = run("Chief", 72.0, 100.0);
+        g.extend(run("Executive", 72.0 + 5.0 * ADV + 3.0, 100.0));
+        g.extend(run(" ", 72.0 + 14.0 * ADV + 3.0, 100.0));
+        g.extend(run("Report", 72.0 + 15.0 * ADV + 6.0, 100.0));
+        assert_eq!(lay(g), ["Chief Executive Report"]);
+    }
+
+    #[test]
+    fn tight_letters_do_not_split_words() {
+        // Kerning pulls letters together and some producers leave hairline gaps.
+        let mut g = Vec::new();
+        for (i, c) in "Haringey".chars().enumerate() {
+            g.push(glyph(
+                c.encode_utf8(&mut [0; 4]),
+                72.0 + i as f32 * (ADV + 0.6),
+                100.0,
+                SIZE,
+            ));
+        }
+        assert_eq!(lay(g), ["Haringey"]);
+    }
+
+    #[test]
+    fn fake_bold_collapses_to_one_glyph() {
+        // The whole word painted twice, 0.4 pt apart, and one letter three times.
+        let mut g = run("Minutes", 72.0, 100.0);
+        g.extend(run("Minutes", 72.4, 100.0));
+        g.push(glyph("M", 72.8, 100.2, SIZE));
+        assert_eq!(lay(g), ["Minutes"]);
+        // Doubled letters that are really there stay.
+        assert_eq!(lay(run("Committee", 72.0, 100.0)), ["Committee"]);
+    }
+
+    #[test]
+    fn rotated_glyphs_stay_out_of_body_lines() {
+        let mut g = run("Body text", 72.0, 100.0);
+        let mut side = run("DRAFT", 20.0, 100.0);
+        for s in &mut side {
+            s.rotated = true;
+        }
+        g.extend(side);
+        assert_eq!(lay(g), ["Body text"]);
+    }
+
+    #[test]
+    fn ligatures_soft_hyphens_and_nbsp_are_normalised() {
+        let mut g = run("O", 72.0, 100.0);
+        g.push(glyph("\u{fb03}", 77.0, 100.0, SIZE));
+        g.extend(run("cer", 82.0, 100.0));
+        g.push(glyph("\u{a0}", 97.0, 100.0, SIZE));
+        g.extend(run("con", 102.0, 100.0));
+        // A soft hyphen inside a line has no width; one inside a glyph's text goes too.
+        let mut shy = glyph("\u{ad}", 117.0, 100.0, SIZE);
+        shy.width = 0.0;
+        g.push(shy);
+        g.push(glyph("\u{fb02}\u{ad}", 117.0, 100.0, SIZE));
+        g.extend(run("ict \u{fb01}nal", 122.0, 100.0));
+        // A line-ending hyphen stays where it was printed.
+        g.extend(run("co-", 72.0, 112.0));
+        g.extend(run("ordinate", 72.0, 124.0));
+        assert_eq!(lay(g), ["Officer conflict final", "co-", "ordinate"]);
+    }
+
+    #[test]
+    fn wide_gaps_split_cells() {
+        let mut g = run("Lead Officer:", 72.0, 100.0);
+        g.extend(run("Jane Smith, Head of Service", 200.0, 100.0));
+        let p = lay_out(&page(g, Vec::new()));
+        assert_eq!(
+            p.lines[0].cells,
+            ["Lead Officer:", "Jane Smith, Head of Service"]
+        );
+        assert_eq!(p.lines[0].x, 72.0);
+        assert_eq!(p.lines[0].y, 100.0);
+    }
+
+    #[test]
+    fn justified_prose_is_not_split() {
+        // A paragraph whose second line has three words stretched across the measure,
+        // ending where the full first line ends; its gaps are all equally wide.
+        let full = "The committee noted the report and agreed the recommendations set out";
+        let right = 72.0 + ADV * full.chars().count() as f32;
+        let mut g = run(full, 72.0, 100.0);
+        let words = ["extraordinary", "budgetary", "considerations"];
+        let total: f32 = words.iter().map(|w| ADV * w.len() as f32).sum();
+        let gap = (right - 72.0 - total) / 2.0;
+        let mut x = 72.0;
+        for w in words {
+            g.extend(run(w, x, 112.0));
+            x += ADV * w.len() as f32 + gap;
+        }
+        g.extend(run("for the year.", 72.0, 124.0));
+        assert!(
+            gap > CELL_GAP_EM * SIZE,
+            "the test needs a gap wider than a cell gap"
+        );
+        assert_eq!(
+            lay(g),
+            [
+                full,
+                "extraordinary budgetary considerations",
+                "for the year."
+            ]
+        );
+    }
+
+    #[test]
+    fn table_columns_align_across_rows() {
+        // An unruled table: left-aligned text columns, one cell wrapping onto a line of
+        // its own, and an empty column in the middle of a row.
+        let rows: [(&str, &str, &str); 4] = [
+            ("Action", "Lead Officer", "Comments"),
+            (
+                "Continue to utilise the",
+                "Superintendent,",
+                "The IGU has been re-",
+            ),
+            ("", "", "funded"),
+            ("Install knife bins", "", "Agreed"),
+        ];
+        let mut g = Vec::new();
+        for (i, (a, b, c)) in rows.iter().enumerate() {
+            let y = 100.0 + 12.0 * i as f32;
+            g.extend(run(a, 72.0, y));
+            g.extend(run(b, 220.0, y));
+            g.extend(run(c, 330.0, y));
+        }
+        assert_eq!(
+            lay(g),
+            [
+                "Action\tLead Officer\tComments",
+                "Continue to utilise the\tSuperintendent,\tThe IGU has been re-",
+                "\t\tfunded",
+                "Install knife bins\t\tAgreed",
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_cell_after_the_last_row_stays_in_its_column() {
+        let mut g = run("Ward", 72.0, 100.0);
+        g.extend(run("Status", 300.0, 100.0));
+        g.extend(run("Noel Park", 72.0, 112.0));
+        g.extend(run("Awaiting the review", 300.0, 112.0));
+        g.extend(run("outcome", 300.0, 124.0));
+        g.extend(run("Prose resumes after a gap.", 72.0, 160.0));
+        assert_eq!(
+            lay(g),
+            [
+                "Ward\tStatus",
+                "Noel Park\tAwaiting the review",
+                "\toutcome",
+                "",
+                "Prose resumes after a gap."
+            ]
+        );
+    }
+
+    #[test]
+    fn right_aligned_numbers_share_columns() {
+        // An Excel printout: a label column and right-aligned figures of varying width.
+        let rows: [(&str, &str, &str); 4] = [
+            ("Offence", "2022/23", "2023/24"),
+            ("Burglary", "1,583", "775"),
+            ("Robbery", "37,034", "1,280"),
+            ("Knife crime", "9", "16,686"),
+        ];
+        let mut g = Vec::new();
+        for (i, (a, b, c)) in rows.iter().enumerate() {
+            let y = 100.0 + 12.0 * i as f32;
+            g.extend(run(a, 72.0, y));
+            g.extend(run_right(b, 260.0, y));
+            g.extend(run_right(c, 340.0, y));
+        }
+        assert_eq!(
+            lay(g),
+            [
+                "Offence\t2022/23\t2023/24",
+                "Burglary\t1,583\t775",
+                "Robbery\t37,034\t1,280",
+                "Knife crime\t9\t16,686",
+            ]
+        );
+    }
+
+    /// A ruled table: columns at 50, 200, 300, 400, 550; row rules at the given ys.
+    fn grid(row_ys: &[f32]) -> Vec<Ruling> {
+        let (top, bottom) = (row_ys[0], row_ys[row_ys.len() - 1]);
+        let mut r: Vec<Ruling> = row_ys.iter().map(|&y| h(50.0, 550.0, y)).collect();
+        r.extend([50.0, 200.0, 300.0, 400.0, 550.0].map(|x| v(x, top, bottom)));
+        r
+    }
+
+    #[test]
+    fn ruled_header_cell_over_two_lines_is_one_row() {
+        // "RAG" / "Status" stacked in one cell, the other headers centred between them;
+        // then a body row whose cells wrap: one output row per visual line.
+        let mut g = run("Action", 55.0, 106.0);
+        g.extend(run("Lead Officer", 205.0, 106.0));
+        g.extend(run("RAG", 305.0, 100.0));
+        g.extend(run("Status", 305.0, 112.0));
+        g.extend(run("Comments", 405.0, 106.0));
+        g.extend(run("Continue to utilise", 55.0, 130.0));
+        g.extend(run("the Integrated Gangs", 55.0, 142.0));
+        g.extend(run("Superintendent", 205.0, 136.0));
+        g.extend(run("Re-funded", 405.0, 130.0));
+        // Text right against the column rule: only the ruling separates the cells.
+        g.extend(run("Unit", 55.0, 166.0));
+        g.extend(run("Police", 201.0, 166.0));
+        let p = lay_out(&page(g, grid(&[90.0, 118.0, 150.0, 175.0])));
+        assert_eq!(
+            text(&p),
+            [
+                "Action\tLead Officer\tRAG Status\tComments",
+                "Continue to utilise\tSuperintendent\t\tRe-funded",
+                "the Integrated Gangs\t\t\t",
+                "Unit\tPolice\t\t",
+            ]
+        );
+    }
+
+    #[test]
+    fn ruled_body_rows_are_not_merged_like_headers() {
+        // The first row already has long text: it is not a header.
+        let mut g = run("Undertake weapon sweeps with", 55.0, 100.0);
+        g.extend(run("communities in areas", 55.0, 112.0));
+        g.extend(run("Chief Inspector", 205.0, 100.0));
+        let p = lay_out(&page(g, grid(&[90.0, 118.0])));
+        assert_eq!(
+            text(&p),
+            [
+                "Undertake weapon sweeps with\tChief Inspector\t\t",
+                "communities in areas\t\t\t"
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraph_gaps_become_empty_lines() {
+        let mut g = run("1. APOLOGIES", 72.0, 100.0);
+        g.extend(run("To receive any apologies for", 72.0, 127.0));
+        g.extend(run("absence.", 72.0, 139.0));
+        g.extend(run("2. MINUTES", 72.0, 166.0));
+        g.extend(run("To confirm the minutes.", 72.0, 193.0));
+        assert_eq!(
+            lay(g),
+            [
+                "1. APOLOGIES",
+                "",
+                "To receive any apologies for",
+                "absence.",
+                "",
+                "2. MINUTES",
+                "",
+                "To confirm the minutes."
+            ]
+        );
+    }
+
+    #[test]
+    fn one_and_a_half_spacing_is_not_a_paragraph_gap() {
+        let mut g = Vec::new();
+        for (i, t) in ["Line one of a", "paragraph set at", "one and a half"]
+            .iter()
+            .enumerate()
+        {
+            g.extend(run(t, 72.0, 100.0 + 17.3 * i as f32));
+        }
+        assert_eq!(
+            lay(g),
+            ["Line one of a", "paragraph set at", "one and a half"]
+        );
+    }
+
+    fn stamped(stamp: &str, x: f32, y: f32) -> PageText {
+        let mut g = run("Body text of the report.", 72.0, 100.0);
+        g.extend(run("More body text.", 72.0, 112.0));
+        g.extend(run(stamp, x, y));
+        lay_out(&page(g, Vec::new()))
+    }
+
+    #[test]
+    fn page_stamps_in_several_forms() {
+        for (s, x, y, n) in [
+            ("Page 12", 280.0, 810.0, 12),
+            ("Page 12 of 40", 480.0, 810.0, 12),
+            ("- 7 -", 290.0, 815.0, 7),
+            ("\u{2013} 7 \u{2013}", 290.0, 815.0, 7),
+            ("Page 3", 480.0, 30.0, 3),
+            ("12", 520.0, 815.0, 12),
+        ] {
+            let p = stamped(s, x, y);
+            assert_eq!(p.stamp, Some(n), "{s}");
+            assert_eq!(
+                text(&p),
+                ["Body text of the report.", "More body text."],
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_not_stamps_stay() {
+        // A bare number at the top, or in the body, is not a page number.
+        let p = stamped("12", 280.0, 30.0);
+        assert_eq!(p.stamp, None);
+        let p = stamped("Page 12", 72.0, 400.0);
+        assert_eq!(p.stamp, None);
+        assert_eq!(p.lines.len(), 4);
+        let p = stamped("Pages 12", 280.0, 815.0);
+        assert_eq!(p.stamp, None);
+    }
+
+    #[test]
+    fn stamp_next_to_a_footer_is_taken_out_of_its_line() {
+        let mut g = run("Body.", 72.0, 100.0);
+        g.extend(run("Haringey Council", 72.0, 815.0));
+        g.extend(run("Page 5", 480.0, 815.0));
+        let p = lay_out(&page(g, Vec::new()));
+        assert_eq!(p.stamp, Some(5));
+        assert_eq!(text(&p), ["Body.", "", "Haringey Council"]);
+    }
+
+    #[test]
+    fn no_glyphs_is_no_text() {
+        let p = lay_out(&page(Vec::new(), vec![h(0.0, 100.0, 50.0)]));
+        assert!(p.no_text);
+        assert!(p.lines.is_empty());
+        let p = lay_out(&page(run("x", 72.0, 100.0), Vec::new()));
+        assert!(!p.no_text);
+    }
+
+    fn pack(pages: &[&[(&str, f32)]]) -> Vec<PageText> {
+        pages
+            .iter()
+            .map(|lines| {
+                let mut g = Vec::new();
+                for (t, y) in lines.iter() {
+                    g.extend(run(t, 72.0, *y));
+                }
+                lay_out(&page(g, Vec::new()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn running_headers_and_footers_are_removed() {
+        let mut pages = pack(&[
+            &[
+                ("OFFICIAL", 30.0),
+                ("First page body.", 100.0),
+                ("Agenda Item 5 Page 1 of 3", 815.0),
+            ],
+            &[
+                ("OFFICIAL", 30.0),
+                ("Second page body.", 100.0),
+                ("Agenda Item 5 Page 2 of 3", 815.0),
+            ],
+            &[
+                ("OFFICIAL", 30.0),
+                ("Third page body.", 100.0),
+                ("Agenda Item 5 Page 3 of 3", 815.0),
+            ],
+            &[("Fourth page, another report.", 100.0)],
+        ]);
+        remove_running_lines(&mut pages);
+        let all: Vec<Vec<String>> = pages.iter().map(text).collect();
+        assert_eq!(
+            all,
+            [
+                vec!["First page body."],
+                vec!["Second page body."],
+                vec!["Third page body."],
+                vec!["Fourth page, another report."]
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_body_text_and_rare_margin_lines_stay() {
+        let mut pages = pack(&[
+            &[("Recommendations", 100.0), ("Draft", 815.0)],
+            &[("Recommendations", 100.0)],
+            &[("Recommendations", 100.0), ("Draft", 815.0)],
+            &[("Body", 100.0)],
+            &[("Body", 100.0)],
+            &[("Body", 100.0), ("Draft", 815.0)],
+        ]);
+        let before: Vec<Vec<String>> = pages.iter().map(text).collect();
+        remove_running_lines(&mut pages);
+        let after: Vec<Vec<String>> = pages.iter().map(text).collect();
+        // "Recommendations" is body text; "Draft" is on 3 of 6 pages only.
+        assert_eq!(before, after);
+    }
+
+    /// A fixture page (`tests/fixtures/pdf_layout/*.page`, made by `extract.py` there
+    /// from poppler's word boxes and path output) as a [`RawPage`]: each word's width
+    /// is shared evenly by its letters; no space glyphs, so words are split by gaps.
+    fn fixture_page(data: &str) -> RawPage {
+        let mut p = RawPage::default();
+        for line in data.lines() {
+            let mut f = line.splitn(6, ' ');
+            let kind = f.next().unwrap_or("");
+            let mut num = || f.next().and_then(|t| t.parse::<f32>().ok()).unwrap_or(0.0);
+            match kind {
+                "P" => {
+                    p.width = num();
+                    p.height = num();
+                }
+                "R" => {
+                    let (x0, y0, x1, y1) = (num(), num(), num(), num());
+                    p.rulings.push(Ruling { x0, y0, x1, y1 });
+                }
+                "W" => {
+                    let (x0, y0, x1, y1) = (num(), num(), num(), num());
+                    let word = f.next().unwrap_or("");
+                    // poppler's word box runs from ascent to descent: ~1.3 em in the
+                    // fonts of these packs, with the baseline ~0.3 em above its bottom.
+                    let size = (y1 - y0) / 1.3;
+                    let base = y1 - 0.3 * size;
+                    let n = word.chars().count().max(1) as f32;
+                    let w = (x1 - x0) / n;
+                    for (i, c) in word.chars().enumerate() {
+                        let mut g =
+                            glyph(c.encode_utf8(&mut [0; 4]), x0 + w * i as f32, base, size);
+                        g.width = w;
+                        p.glyphs.push(g);
+                    }
+                }
+                _ => {}
+            }
+        }
+        p
+    }
+
+    /// Lays out every fixture page and compares with its `.expected` text (stamp on a
+    /// first line of its own, then lines with tab-separated cells). `LAYOUT_BLESS=1`
+    /// rewrites the expected files after a deliberate change.
+    #[test]
+    fn real_pages_match_their_snapshots() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf_layout");
+        let bless = std::env::var_os("LAYOUT_BLESS").is_some();
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)
+            .expect("fixture dir")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "page"))
+            .collect();
+        entries.sort();
+        assert!(!entries.is_empty());
+        let mut failed = Vec::new();
+        for path in entries {
+            let data = std::fs::read_to_string(&path).expect("fixture");
+            let laid = lay_out(&fixture_page(&data));
+            let mut got = format!("stamp: {:?}\n", laid.stamp);
+            for l in text(&laid) {
+                got.push_str(&l);
+                got.push('\n');
+            }
+            let exp_path = path.with_extension("expected");
+            if bless {
+                std::fs::write(&exp_path, &got).expect("write snapshot");
+                continue;
+            }
+            let want = std::fs::read_to_string(&exp_path).unwrap_or_default();
+            if want != got {
+                failed.push(format!("{}:\n{got}", path.display()));
+            }
+        }
+        assert!(
+            failed.is_empty(),
+            "snapshots differ:\n{}",
+            failed.join("\n")
+        );
+    }
+
+    /// Lays out every `.page` file in `$LAYOUT_DUMP_DIR` into a `.out` file beside it:
+    /// for looking at whole packs by eye (`cargo test -- --ignored dump_pages`).
+    #[test]
+    #[ignore]
+    fn dump_pages() {
+        let Some(dir) = std::env::var_os("LAYOUT_DUMP_DIR") else {
+            return;
+        };
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("dump dir")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "page"))
+            .collect();
+        paths.sort();
+        let raws: Vec<RawPage> = paths
+            .iter()
+            .map(|p| fixture_page(&std::fs::read_to_string(p).expect("page")))
+            .collect();
+        let start = std::time::Instant::now();
+        let mut laid: Vec<PageText> = raws.iter().map(lay_out).collect();
+        remove_running_lines(&mut laid);
+        eprintln!("{} pages in {:?}", laid.len(), start.elapsed());
+        for (p, l) in paths.iter().zip(&laid) {
+            let mut out = format!("stamp: {:?}\n", l.stamp);
+            for t in text(l) {
+                out.push_str(&t);
+                out.push('\n');
+            }
+            std::fs::write(p.with_extension("out"), out).expect("write");
+        }
+    }
+}
