@@ -31,6 +31,15 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Print the JSON Schema of the pack JSON on stdout.
     Schema,
+    /// Print one input's normalised text, as the extractors see it.
+    ///
+    /// One line per line of the document model: table rows as tab-separated cells,
+    /// list items after "• ", a form feed between physical pages. For checking what a
+    /// loader made of a PDF or HTML file.
+    Text {
+        /// The input file.
+        file: PathBuf,
+    },
 }
 
 /// Flags of `extract`.

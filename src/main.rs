@@ -43,6 +43,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Text { file } => {
+            use anyhow::Context;
+            use std::io::Write;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let loaded = councilpack::load::load(&file, &bytes)?;
+            let mut out = std::io::stdout().lock();
+            out.write_all(loaded.doc.to_text().as_bytes())?;
+            for w in &loaded.warnings {
+                eprintln!("warning [{}]: {}", w.code, w.message);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema => {
             use std::io::Write;
             let schema = councilpack::pack::json_schema();

@@ -140,6 +140,25 @@ impl Document {
         (!self.pages.is_empty()).then(|| u32::try_from(self.pages.len()).unwrap_or(u32::MAX))
     }
 
+    /// The document as text: one line per [`Line`] (rows as tab-separated cells, list
+    /// items after "• "), a form feed where a new physical page starts.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let mut page = self.lines.first().and_then(|l| l.provenance.page);
+        for line in &self.lines {
+            if line.provenance.page != page {
+                page = line.provenance.page;
+                out.push('\u{c}');
+            }
+            if line.bullet {
+                out.push_str("• ");
+            }
+            out.push_str(&line.text);
+            out.push('\n');
+        }
+        out
+    }
+
     /// Builds a document from plain lines (one per `\n`), no pages: handy in tests.
     pub fn from_plain_text(text: &str) -> Document {
         let lines = text

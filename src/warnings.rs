@@ -43,8 +43,9 @@ codes! {
     NoTextLayer = "no-text-layer",
     /// The PDF's cross-reference table was damaged and rebuilt by scanning the file.
     PdfRepaired = "pdf-repaired",
-    /// A PDF font gives no way to map some of its codes to Unicode: that text is missing.
-    PdfUnmappedFont = "pdf-unmapped-font",
+    /// A PDF font could not be read fully (no way to map its codes to Unicode, a broken
+    /// dictionary): some text may be missing or wrong.
+    PdfFont = "pdf-font",
 }
 
 impl Code {

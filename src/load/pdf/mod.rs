@@ -102,14 +102,19 @@ pub fn load_with(path: &Path, bytes: &[u8], limits: &PdfLimits) -> Result<Loaded
         max_depth: limits.max_depth,
         deadline: Some(started + limits.time),
     };
-    let mut fonts = font::FontCache::default();
+    let mut fonts = font::FontCache::new();
     let mut pages = Vec::with_capacity(page_ids.len());
     for (i, id) in page_ids.iter().enumerate() {
         let raw = content::read_page(&pdf, *id, &mut fonts, &content_limits)
             .map_err(|e| fail(format!("page {}: {e}", i + 1)))?;
         pages.push(layout::lay_out(&raw));
     }
-    warnings.extend(fonts.warnings());
+    warnings.extend(
+        fonts
+            .take_notes()
+            .into_iter()
+            .map(|note| Code::PdfFont.warn(note, None)),
+    );
     layout::remove_running_lines(&mut pages);
     let empty: Vec<u32> = pages
         .iter()
