@@ -1164,14 +1164,18 @@ impl<'a> Lexer<'a> {
         if !filtered && w > 0.0 && h > 0.0 {
             let (bpc, comps) = if mask { (1.0, 1.0) } else { (bpc, comps) };
             let row = ((w * bpc * comps) / 8.0).ceil();
+            // `as usize` saturates, and checked_add keeps a huge size from wrapping.
             let len = (row * h) as usize;
-            let mut end = self.pos.saturating_add(len);
-            while self.data.get(end).is_some_and(|c| c.is_ascii_whitespace()) {
-                end += 1;
-            }
-            if self.data.get(end..end + 2) == Some(b"EI") {
-                self.pos = end + 2;
-                return;
+            if let Some(mut end) = self.pos.checked_add(len)
+                && end < self.data.len()
+            {
+                while self.data.get(end).is_some_and(|c| c.is_ascii_whitespace()) {
+                    end += 1;
+                }
+                if self.data.get(end..end + 2) == Some(b"EI") {
+                    self.pos = end + 2;
+                    return;
+                }
             }
         }
         let data = &self.data[self.pos.min(self.data.len())..];
@@ -1613,6 +1617,9 @@ mod tests {
 
     #[test]
     fn inline_images_are_counted_and_skipped() {
+        // A size far beyond the data must not overflow; the EI scan takes over.
+        let page = simple(b"BI /W 99999999999 /H 99999999999 /CS /RGB ID xyz EI (ok) Tj");
+        assert_eq!((page.images, text(&page).as_str()), (1, "ok"));
         let mut content = b"BI /W 2 /H 2 /BPC 8 /CS /G ID ".to_vec();
         content.extend_from_slice(b"EI\x00 ");
         content.extend_from_slice(b"\nEI BT /F1 10 Tf (after) Tj ET ");
