@@ -1364,6 +1364,9 @@ mod tests {
         };
         assert!(close(a.size, 12.0) && close(a.x, 72.0) && close(a.y, 80.0) && !a.rotated);
         assert!(b.rotated && close(b.y, 500.0));
+        // Rise lifts the baseline (y grows downwards in upright space).
+        let page = simple(b"BT /F1 10 Tf 0 700 Td 3 Ts (A) Tj ET");
+        assert!(close(page.glyphs[0].y, 97.0), "{:?}", page.glyphs[0]);
         // Invisible text (OCR layers) is still extracted.
         assert_eq!(text(&simple(b"BT 3 Tr /F1 9 Tf (ocr) Tj ET")), "ocr");
     }
@@ -1658,6 +1661,90 @@ mod tests {
         let page = read_page(&doc, page, &mut fonts, &Limits::default()).expect("reads");
         assert_eq!(text(&page), "okno font");
         assert_eq!(fonts.take_notes().len(), 1);
+    }
+
+    /// Content-stream words, valid and not, for the no-panic property below.
+    const SOUP: &[&str] = &[
+        "BT",
+        "ET",
+        "/F1",
+        "/Nope",
+        "10",
+        "-3.5",
+        "1e38",
+        "99999999999",
+        "0",
+        "Tf",
+        "Td",
+        "TD",
+        "Tm",
+        "T*",
+        "Tc",
+        "Tw",
+        "Tz",
+        "TL",
+        "Ts",
+        "Tr",
+        "(x)",
+        "(",
+        ")",
+        "<41",
+        "<00>",
+        "[",
+        "]",
+        "TJ",
+        "Tj",
+        "'",
+        "\"",
+        "q",
+        "Q",
+        "cm",
+        "m",
+        "l",
+        "c",
+        "h",
+        "re",
+        "S",
+        "f",
+        "B",
+        "n",
+        "W",
+        "BI",
+        "/W",
+        "/H",
+        "/CS",
+        "/G",
+        "ID",
+        "EI",
+        "Do",
+        "/X",
+        "<<",
+        ">>",
+        "BDC",
+        "EMC",
+        "%",
+        "\n",
+        "#",
+        "{",
+        "}",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Whatever a content stream holds, reading it returns instead of panicking.
+        #[test]
+        fn any_content_reads_without_panicking(
+            words in proptest::collection::vec(proptest::sample::select(SOUP), 0..80),
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+        ) {
+            let mut content = words.join(" ").into_bytes();
+            content.extend_from_slice(&bytes);
+            let (mut doc, page) = doc_with(&[&content], dictionary! {}, dictionary! {});
+            let x = form(&mut doc, &content, dictionary! {});
+            set_xobjects(&mut doc, page, dictionary! { "X" => x });
+            let _ = read_page(&doc, page, &mut FontCache::new(), &Limits::default());
+        }
     }
 
     /// Loads a shared sample PDF, decrypting it when needed; `None` when absent.
