@@ -38,8 +38,11 @@ fn main() -> anyhow::Result<()> {
                     glyphs += page.glyphs.len();
                     if print {
                         println!(
-                            "==== {file} page {number} ({} x {})",
-                            page.width, page.height
+                            "==== {file} page {number} ({} x {}), {} rulings, {} images",
+                            page.width,
+                            page.height,
+                            page.rulings.len(),
+                            page.images
                         );
                         print_page(&page);
                     }

@@ -346,6 +346,9 @@ impl<'a> Interpreter<'a, '_> {
         resources: &'a Dictionary,
         depth: usize,
     ) -> Result<(), ContentError> {
+        if self.limits.deadline.is_some_and(|d| Instant::now() > d) {
+            return Err(ContentError::Timeout);
+        }
         let mut lexer = Lexer { data, pos: 0 };
         while let Some(token) = lexer.next(&mut self.scratch) {
             let op = match token {
@@ -1161,14 +1164,18 @@ impl<'a> Lexer<'a> {
         if !filtered && w > 0.0 && h > 0.0 {
             let (bpc, comps) = if mask { (1.0, 1.0) } else { (bpc, comps) };
             let row = ((w * bpc * comps) / 8.0).ceil();
+            // `as usize` saturates, and checked_add keeps a huge size from wrapping.
             let len = (row * h) as usize;
-            let mut end = self.pos.saturating_add(len);
-            while self.data.get(end).is_some_and(|c| c.is_ascii_whitespace()) {
-                end += 1;
-            }
-            if self.data.get(end..end + 2) == Some(b"EI") {
-                self.pos = end + 2;
-                return;
+            if let Some(mut end) = self.pos.checked_add(len)
+                && end < self.data.len()
+            {
+                while self.data.get(end).is_some_and(|c| c.is_ascii_whitespace()) {
+                    end += 1;
+                }
+                if self.data.get(end..end + 2) == Some(b"EI") {
+                    self.pos = end + 2;
+                    return;
+                }
             }
         }
         let data = &self.data[self.pos.min(self.data.len())..];
@@ -1240,4 +1247,575 @@ fn parse_number(word: &[u8]) -> Option<f32> {
     let v = (int + frac) as f32;
     let v = if negative { -v } else { v };
     v.is_finite().then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Stream, dictionary};
+    use std::time::Duration;
+
+    /// A one-page document: MediaBox 600 x 800, Helvetica as /F1, `page` entries
+    /// merged into the page dictionary, `xobjects` as the page's /XObject resources.
+    fn doc_with(
+        contents: &[&[u8]],
+        page: Dictionary,
+        xobjects: Dictionary,
+    ) -> (Document, ObjectId) {
+        let mut doc = Document::with_version("1.7");
+        let pages_id = doc.new_object_id();
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding",
+        });
+        let resources = dictionary! {
+            "Font" => dictionary! { "F1" => font },
+            "XObject" => xobjects,
+        };
+        let streams: Vec<Object> = contents
+            .iter()
+            .map(|c| Object::Reference(doc.add_object(Stream::new(dictionary! {}, c.to_vec()))))
+            .collect();
+        let mut page_dict = dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => streams,
+        };
+        for (k, v) in page {
+            page_dict.set(k, v);
+        }
+        let page_id = doc.add_object(page_dict);
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+                "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
+                "Resources" => resources,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        (doc, page_id)
+    }
+
+    fn read(doc: &Document, page: ObjectId) -> RawPage {
+        read_page(doc, page, &mut FontCache::new(), &Limits::default()).expect("page reads")
+    }
+
+    fn simple(content: &[u8]) -> RawPage {
+        let (doc, page) = doc_with(&[content], dictionary! {}, dictionary! {});
+        read(&doc, page)
+    }
+
+    fn text(page: &RawPage) -> String {
+        page.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+
+    fn close(a: f32, b: f32) -> bool {
+        (a - b).abs() < 1e-3
+    }
+
+    #[test]
+    fn text_position_size_and_width() {
+        let page = simple(b"BT /F1 10 Tf 100 700 Td (Hi ) Tj ET");
+        assert_eq!((page.width, page.height), (600.0, 800.0));
+        assert_eq!(text(&page), "Hi ");
+        let [h, i, sp] = &page.glyphs[..] else {
+            panic!("three glyphs")
+        };
+        assert!(close(h.x, 100.0) && close(h.y, 100.0), "{h:?}");
+        assert!(close(h.width, 7.22) && close(h.size, 10.0));
+        assert!(close(i.x, 107.22));
+        assert!(sp.space && !h.space && !h.rotated && !h.bold);
+    }
+
+    #[test]
+    fn tj_kerning_moves_the_pen() {
+        let page = simple(b"BT /F1 10 Tf 0 0 Td [(A) -1000 (B) 500 (C)] TJ ET");
+        let g = &page.glyphs;
+        assert_eq!(text(&page), "ABC");
+        assert!(close(g[1].x, 6.67 + 10.0), "{:?}", g[1]);
+        assert!(close(g[2].x, g[1].x + 6.67 - 5.0));
+    }
+
+    #[test]
+    fn tz_tc_tw_and_line_operators() {
+        let page = simple(b"BT /F1 10 Tf 50 Tz 2 Tc 5 Tw 12 TL 0 700 Td (A B) Tj T* (C) ' ET");
+        let g = &page.glyphs;
+        // Advance = (w * size + Tc) * Tz; the width excludes Tw.
+        let a = (6.67 + 2.0) * 0.5;
+        assert!(close(g[0].width, a), "{:?}", g[0]);
+        assert!(close(g[1].x, a) && close(g[1].width, (2.78 + 2.0) * 0.5));
+        assert!(close(g[2].x, a + (2.78 + 2.0 + 5.0) * 0.5), "{:?}", g[2]);
+        // T* then ' moved two lines down by TL.
+        assert!(
+            close(g[3].y, 100.0 + 24.0) && close(g[3].x, 0.0),
+            "{:?}",
+            g[3]
+        );
+        // " sets word and character spacing.
+        let page = simple(b"BT /F1 10 Tf 0 0 Td 3 1 (A B) \" ET");
+        assert!(close(page.glyphs[2].x, 6.67 + 1.0 + 2.78 + 1.0 + 3.0));
+    }
+
+    #[test]
+    fn text_matrix_scales_size_and_flags_rotation() {
+        let page = simple(b"BT /F1 1 Tf 12 0 0 12 72 720 Tm (A) Tj 0 1 -1 0 300 300 Tm (B) Tj ET");
+        let [a, b] = &page.glyphs[..] else {
+            panic!("two glyphs")
+        };
+        assert!(close(a.size, 12.0) && close(a.x, 72.0) && close(a.y, 80.0) && !a.rotated);
+        assert!(b.rotated && close(b.y, 500.0));
+        // Rise lifts the baseline (y grows downwards in upright space).
+        let page = simple(b"BT /F1 10 Tf 0 700 Td 3 Ts (A) Tj ET");
+        assert!(close(page.glyphs[0].y, 97.0), "{:?}", page.glyphs[0]);
+        // Invisible text (OCR layers) is still extracted.
+        assert_eq!(text(&simple(b"BT 3 Tr /F1 9 Tf (ocr) Tj ET")), "ocr");
+    }
+
+    #[test]
+    fn crop_box_offset() {
+        let (doc, page) = doc_with(
+            &[b"BT /F1 10 Tf 60 690 Td (A) Tj ET"],
+            dictionary! { "CropBox" => vec![50.into(), 100.into(), 550.into(), 700.into()] },
+            dictionary! {},
+        );
+        let page = read(&doc, page);
+        assert_eq!((page.width, page.height), (500.0, 600.0));
+        let g = &page.glyphs[0];
+        assert!(close(g.x, 10.0) && close(g.y, 10.0), "{g:?}");
+    }
+
+    #[test]
+    fn rotate_90_with_crop_box() {
+        // Text written upwards on a page shown rotated clockwise reads left to right.
+        let (doc, page) = doc_with(
+            &[b"BT /F1 10 Tf 0 1 -1 0 100 200 Tm (AB) Tj ET BT /F1 10 Tf 100 600 Td (C) Tj ET"],
+            dictionary! {
+                "CropBox" => vec![50.into(), 100.into(), 550.into(), 700.into()],
+                "Rotate" => 90,
+            },
+            dictionary! {},
+        );
+        let page = read(&doc, page);
+        assert_eq!((page.width, page.height), (600.0, 500.0));
+        let [a, b, c] = &page.glyphs[..] else {
+            panic!("three glyphs")
+        };
+        assert!(close(a.x, 100.0) && close(a.y, 50.0) && !a.rotated, "{a:?}");
+        assert!(close(b.x, 106.67) && close(b.y, 50.0) && close(a.width, 6.67));
+        // Ordinary horizontal text on such a page runs down the upright view.
+        assert!(close(c.x, 500.0) && close(c.y, 50.0) && c.rotated, "{c:?}");
+    }
+
+    #[test]
+    fn rotate_180_and_270() {
+        // A point near the bottom-left of a 600 x 800 page ends up near the top-right
+        // when the page is turned upside down, near the bottom-right when turned 270°.
+        for (rotate, want) in [(180, (590.0, 20.0)), (270, (780.0, 590.0))] {
+            let (doc, page) = doc_with(
+                &[b"BT /F1 10 Tf 10 20 Td (A) Tj ET"],
+                dictionary! { "Rotate" => rotate },
+                dictionary! {},
+            );
+            let page = read(&doc, page);
+            let g = &page.glyphs[0];
+            assert!(close(g.x, want.0) && close(g.y, want.1), "{rotate}: {g:?}");
+            assert!(g.rotated);
+        }
+    }
+
+    fn form(doc: &mut Document, content: &[u8], extra: Dictionary) -> ObjectId {
+        let mut dict = dictionary! {
+            "Type" => "XObject", "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+        };
+        for (k, v) in extra {
+            dict.set(k, v);
+        }
+        doc.add_object(Stream::new(dict, content.to_vec()))
+    }
+
+    #[test]
+    fn form_xobject_stamp_with_its_own_matrix_and_a_second_stream() {
+        let (mut doc, page) = doc_with(
+            &[
+                b"BT /F1 10 Tf 10 790 Td (Body) Tj ET",
+                b"q 1 0 0 1 100 100 cm /Stamp Do Q /Img Do",
+            ],
+            dictionary! {},
+            dictionary! {},
+        );
+        let bold = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica-Bold",
+        });
+        let stamp = form(
+            &mut doc,
+            b"BT /FB 5 Tf 0 0 Td (S) Tj ET 0 0 m 50 0 l S",
+            dictionary! {
+                "Matrix" => vec![2.into(), 0.into(), 0.into(), 2.into(), 10.into(), 10.into()],
+                "Resources" => dictionary! { "Font" => dictionary! { "FB" => bold } },
+            },
+        );
+        let image = doc.add_object(Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1 },
+            vec![0],
+        ));
+        set_xobjects(
+            &mut doc,
+            page,
+            dictionary! { "Stamp" => stamp, "Img" => image },
+        );
+        let page = read(&doc, page);
+        assert_eq!(text(&page), "BodyS");
+        let s = &page.glyphs[4];
+        assert!(
+            close(s.x, 110.0) && close(s.y, 690.0) && close(s.size, 10.0),
+            "{s:?}"
+        );
+        assert!(s.bold && !page.glyphs[0].bold);
+        assert_eq!(page.images, 1);
+        assert_eq!(
+            page.rulings,
+            [Ruling {
+                x0: 110.0,
+                y0: 690.0,
+                x1: 210.0,
+                y1: 690.0
+            }]
+        );
+    }
+
+    /// Replaces the page's /XObject resources (the helper puts them on the tree root).
+    fn set_xobjects(doc: &mut Document, page: ObjectId, xobjects: Dictionary) {
+        let parent = doc
+            .get_dictionary(page)
+            .and_then(|p| p.get(b"Parent"))
+            .and_then(Object::as_reference)
+            .expect("parent");
+        let pages = doc.get_dictionary_mut(parent).expect("pages");
+        let resources = pages
+            .get_mut(b"Resources")
+            .and_then(Object::as_dict_mut)
+            .expect("resources");
+        resources.set("XObject", xobjects);
+    }
+
+    #[test]
+    fn form_without_resources_uses_the_callers() {
+        let (mut doc, page) = doc_with(&[b"/X Do"], dictionary! {}, dictionary! {});
+        let x = form(&mut doc, b"BT /F1 10 Tf (inherited) Tj ET", dictionary! {});
+        set_xobjects(&mut doc, page, dictionary! { "X" => x });
+        assert_eq!(text(&read(&doc, page)), "inherited");
+    }
+
+    #[test]
+    fn form_cycles_and_depth_are_errors() {
+        let (mut doc, page) = doc_with(&[b"/A Do"], dictionary! {}, dictionary! {});
+        let a = doc.new_object_id();
+        let resources = dictionary! { "XObject" => dictionary! { "A" => a } };
+        let stream = Stream::new(
+            dictionary! { "Subtype" => "Form", "Resources" => resources },
+            b"/A Do".to_vec(),
+        );
+        doc.objects.insert(a, Object::Stream(stream));
+        set_xobjects(&mut doc, page, dictionary! { "A" => a });
+        let err = read_page(&doc, page, &mut FontCache::new(), &Limits::default());
+        assert!(
+            matches!(err, Err(ContentError::Cycle { id }) if id == a),
+            "{err:?}"
+        );
+
+        let (mut doc, page) = doc_with(&[b"/A Do"], dictionary! {}, dictionary! {});
+        let c = form(&mut doc, b"BT /F1 9 Tf (deep) Tj ET", dictionary! {});
+        let b = form(&mut doc, b"/C Do", dictionary! {});
+        let a = form(&mut doc, b"/B Do", dictionary! {});
+        set_xobjects(&mut doc, page, dictionary! { "A" => a, "B" => b, "C" => c });
+        let limits = Limits {
+            max_depth: 2,
+            ..Limits::default()
+        };
+        let err = read_page(&doc, page, &mut FontCache::new(), &limits);
+        assert!(
+            matches!(err, Err(ContentError::TooDeep { limit: 2 })),
+            "{err:?}"
+        );
+        let limits = Limits {
+            max_depth: 3,
+            ..Limits::default()
+        };
+        let ok = read_page(&doc, page, &mut FontCache::new(), &limits).expect("depth 3 is fine");
+        assert_eq!(text(&ok), "deep");
+        // The messages say what happened in words.
+        assert_eq!(
+            ContentError::TooDeep { limit: 2 }.to_string(),
+            "page draws forms nested more than 2 deep"
+        );
+    }
+
+    #[test]
+    fn deadline_and_size_limits() {
+        let (doc, page) = doc_with(&[b"BT /F1 10 Tf (x) Tj ET"], dictionary! {}, dictionary! {});
+        let past = Instant::now().checked_sub(Duration::from_millis(10));
+        let limits = Limits {
+            deadline: past,
+            ..Limits::default()
+        };
+        let err = read_page(&doc, page, &mut FontCache::new(), &limits);
+        assert!(matches!(err, Err(ContentError::Timeout)), "{err:?}");
+        let limits = Limits {
+            max_stream_bytes: 5,
+            ..Limits::default()
+        };
+        let err = read_page(&doc, page, &mut FontCache::new(), &limits);
+        assert!(
+            matches!(err, Err(ContentError::TooLarge { limit: 5 })),
+            "{err:?}"
+        );
+        // A compressed stream is bounded while it decompresses.
+        let mut doc = doc;
+        let id = doc.get_page_contents(page)[0];
+        let mut big = Stream::new(dictionary! {}, vec![b' '; 100_000]);
+        big.compress().expect("compresses");
+        doc.objects.insert(id, Object::Stream(big));
+        let limits = Limits {
+            max_stream_bytes: 1000,
+            ..Limits::default()
+        };
+        let err = read_page(&doc, page, &mut FontCache::new(), &limits);
+        assert!(matches!(err, Err(ContentError::TooLarge { .. })), "{err:?}");
+    }
+
+    #[test]
+    fn rulings_from_rectangles_and_lines() {
+        let page = simple(
+            b"0 0 600 800 re f \
+              100 100 200 50 re S \
+              100 300 200 0.5 re f \
+              300 300 1 1 re f \
+              10 10 m 10 210 l 20 20 l S \
+              q 1 0 0 1 0 400 cm 50 0 m 150 0 l 150 20 l 50 20 l h f Q \
+              5 5 m 100 100 l S \
+              0 0 100 100 re W n",
+        );
+        let r = |x0, y0, x1, y1| Ruling { x0, y0, x1, y1 };
+        assert_eq!(
+            page.rulings,
+            [
+                // The stroked rectangle's four edges (y flipped: 700..650).
+                r(100.0, 650.0, 300.0, 650.0),
+                r(100.0, 700.0, 300.0, 700.0),
+                r(100.0, 650.0, 100.0, 700.0),
+                r(300.0, 650.0, 300.0, 700.0),
+                // The thin filled rectangle is one line through its middle.
+                r(100.0, 499.75, 300.0, 499.75),
+                // The vertical stroke; the diagonal is not a ruling.
+                r(10.0, 590.0, 10.0, 790.0),
+                // A rectangle drawn with m/l/h and filled.
+                r(50.0, 380.0, 150.0, 380.0),
+                r(50.0, 400.0, 150.0, 400.0),
+                r(50.0, 380.0, 50.0, 400.0),
+                r(150.0, 380.0, 150.0, 400.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_images_are_counted_and_skipped() {
+        // A size far beyond the data must not overflow; the EI scan takes over.
+        let page = simple(b"BI /W 99999999999 /H 99999999999 /CS /RGB ID xyz EI (ok) Tj");
+        assert_eq!((page.images, text(&page).as_str()), (1, "ok"));
+        let mut content = b"BI /W 2 /H 2 /BPC 8 /CS /G ID ".to_vec();
+        content.extend_from_slice(b"EI\x00 ");
+        content.extend_from_slice(b"\nEI BT /F1 10 Tf (after) Tj ET ");
+        content.extend_from_slice(b"BI /W 4 /H 4 /F /AHx ID 00ff00ff EI (x) Tj");
+        let page = simple(&content);
+        assert_eq!(page.images, 2);
+        assert_eq!(text(&page), "afterx");
+    }
+
+    #[test]
+    fn lexer_survives_garbage_and_escapes() {
+        let page = simple(
+            b"% comment\nBT /F#31 10 Tf 0 0 Td (a\\(b\\)\\101\\\nc) Tj <48 69 7> Tj \
+              /P <</MCID 0 /Alt (x>>y)>> BDC EMC } ] >> 12-3 Tj ET",
+        );
+        assert_eq!(text(&page), "a(b)AcHip");
+        let mut junk = Vec::new();
+        for i in 0..5000u32 {
+            junk.push((i.wrapping_mul(2_654_435_761) >> 13) as u8);
+        }
+        let _ = simple(&junk);
+        assert_eq!(parse_number(b"-.5"), Some(-0.5));
+        assert_eq!(parse_number(b"--2"), Some(2.0));
+        assert_eq!(parse_number(b"4."), Some(4.0));
+        assert_eq!(parse_number(b"-"), None);
+    }
+
+    #[test]
+    fn missing_font_uses_fallback() {
+        let mut fonts = FontCache::new();
+        let (doc, page) = doc_with(
+            &[b"BT /Nope 10 Tf (ok) Tj ET (no font) Tj"],
+            dictionary! {},
+            dictionary! {},
+        );
+        let page = read_page(&doc, page, &mut fonts, &Limits::default()).expect("reads");
+        assert_eq!(text(&page), "okno font");
+        assert_eq!(fonts.take_notes().len(), 1);
+    }
+
+    /// Content-stream words, valid and not, for the no-panic property below.
+    const SOUP: &[&str] = &[
+        "BT",
+        "ET",
+        "/F1",
+        "/Nope",
+        "10",
+        "-3.5",
+        "1e38",
+        "99999999999",
+        "0",
+        "Tf",
+        "Td",
+        "TD",
+        "Tm",
+        "T*",
+        "Tc",
+        "Tw",
+        "Tz",
+        "TL",
+        "Ts",
+        "Tr",
+        "(x)",
+        "(",
+        ")",
+        "<41",
+        "<00>",
+        "[",
+        "]",
+        "TJ",
+        "Tj",
+        "'",
+        "\"",
+        "q",
+        "Q",
+        "cm",
+        "m",
+        "l",
+        "c",
+        "h",
+        "re",
+        "S",
+        "f",
+        "B",
+        "n",
+        "W",
+        "BI",
+        "/W",
+        "/H",
+        "/CS",
+        "/G",
+        "ID",
+        "EI",
+        "Do",
+        "/X",
+        "<<",
+        ">>",
+        "BDC",
+        "EMC",
+        "%",
+        "\n",
+        "#",
+        "{",
+        "}",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Whatever a content stream holds, reading it returns instead of panicking.
+        #[test]
+        fn any_content_reads_without_panicking(
+            words in proptest::collection::vec(proptest::sample::select(SOUP), 0..80),
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+        ) {
+            let mut content = words.join(" ").into_bytes();
+            content.extend_from_slice(&bytes);
+            let (mut doc, page) = doc_with(&[&content], dictionary! {}, dictionary! {});
+            let x = form(&mut doc, &content, dictionary! {});
+            set_xobjects(&mut doc, page, dictionary! { "X" => x });
+            let _ = read_page(&doc, page, &mut FontCache::new(), &Limits::default());
+        }
+    }
+
+    /// Loads a shared sample PDF, decrypting it when needed; `None` when absent.
+    fn shared_pdf(path: &str) -> Option<Document> {
+        let Ok(bytes) = std::fs::read(path) else {
+            eprintln!("skipping: {path} not found");
+            return None;
+        };
+        let mut doc = Document::load_mem(&bytes).expect("sample loads");
+        if doc.is_encrypted() {
+            doc.decrypt("").expect("empty user password");
+        }
+        Some(doc)
+    }
+
+    fn reading_order_text(page: &RawPage) -> String {
+        let mut glyphs: Vec<&Glyph> = page.glyphs.iter().collect();
+        glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+
+    #[test]
+    fn real_pack_first_page() {
+        for path in [
+            "../shared/pdf/lo/000_765583a36b60cae4.pdf",
+            "../shared/pdf/qp/000_765583a36b60cae4.pdf",
+        ] {
+            let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+            let Some(doc) = shared_pdf(&path) else {
+                continue;
+            };
+            let first = *doc.get_pages().get(&1).expect("page 1");
+            let page = read(&doc, first);
+            let text = reading_order_text(&page);
+            assert!(text.contains("NOTICE OF MEETING"), "{path}: {text}");
+            assert!(text.contains("COMMUNITY SAFETY PARTNERSHIP"), "{path}");
+            assert!(page.glyphs.iter().any(|g| g.bold));
+            assert!(
+                page.glyphs
+                    .iter()
+                    .all(|g| g.x >= 0.0 && g.y >= 0.0 && g.y <= page.height)
+            );
+        }
+    }
+
+    #[test]
+    fn real_packs_read_without_errors() {
+        let dir = format!("{}/../shared/pdf", env!("CARGO_MANIFEST_DIR"));
+        let Ok(groups) = std::fs::read_dir(&dir) else {
+            eprintln!("skipping: {dir} not found");
+            return;
+        };
+        for group in groups.flatten() {
+            for file in std::fs::read_dir(group.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let path = file.path();
+                let Some(doc) = shared_pdf(&path.to_string_lossy()) else {
+                    continue;
+                };
+                let mut fonts = FontCache::new();
+                let mut glyphs = 0;
+                for (n, id) in doc.get_pages() {
+                    let page = read_page(&doc, id, &mut fonts, &Limits::default())
+                        .unwrap_or_else(|e| panic!("{}: page {n}: {e}", path.display()));
+                    glyphs += page.glyphs.len();
+                }
+                assert!(glyphs > 1000, "{}", path.display());
+            }
+        }
+    }
 }

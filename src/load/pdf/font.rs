@@ -215,7 +215,8 @@ impl FontCache {
     }
 
     /// The font for a `/Font` resource entry (a reference or a dictionary), built on
-    /// first use. A broken entry gives the fallback font and a note.
+    /// first use. A broken entry gives the fallback font and a note. `resource` must
+    /// be borrowed from `doc` (a direct font dictionary is cached by its address).
     pub fn font(&mut self, doc: &Document, resource: &Object) -> Arc<Font> {
         let key = match resource {
             Object::Reference(id) => FontKey::Object(*id),

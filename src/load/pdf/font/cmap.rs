@@ -493,6 +493,30 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
         assert_eq!(cmap.use_cmap.as_deref(), Some("Identity-H"));
     }
 
+    proptest::proptest! {
+        /// Any mix of CMap words parses to something without panicking, and lookups
+        /// and code splitting on the result stay in bounds.
+        #[test]
+        fn any_cmap_parses(
+            words in proptest::collection::vec(proptest::sample::select(&[
+                "<00>", "<FFFF>", "<0041>", "<D800>", "<01>", "<>", "[", "]", "(a)", "/x",
+                "begincodespacerange", "endcodespacerange", "beginbfchar", "endbfchar",
+                "beginbfrange", "endbfrange", "begincidrange", "endcidrange", "usecmap",
+                "12", "-1", "4294967295", "<<", ">>", "%",
+            ][..]), 0..60),
+            input in proptest::collection::vec(proptest::prelude::any::<u8>(), 1..8),
+        ) {
+            let cmap = CMap::parse(words.join(" ").as_bytes());
+            if cmap.has_codespace() {
+                let (_, used) = cmap.next_code(&input);
+                proptest::prop_assert!((1..=input.len()).contains(&used));
+            }
+            for code in [0u32, 0x41, 0xFFFF, u32::MAX] {
+                let _ = (cmap.unicode(code), cmap.cid(code));
+            }
+        }
+    }
+
     #[test]
     fn garbage_does_not_panic() {
         for data in [&b"<<<>>>[[[(\\"[..], b"beginbfrange <01> endbfrange", b"<0"] {
