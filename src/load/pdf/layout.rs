@@ -913,7 +913,7 @@ fn unruled_table(rows: &[Row], end: usize, out: &mut Vec<TextLine>) -> usize {
 
 /// Removes running headers and footers: lines in the top or bottom margin whose text
 /// (digits ignored, so "Page 3 of 9" matches "Page 4 of 9") recurs on at least
-/// [`RUNNING_MIN_PAGES`] pages and on most pages between its first and last occurrence.
+/// three pages and on three quarters of the pages between its first and last occurrence.
 /// Body text is never touched, however often it repeats.
 pub fn remove_running_lines(pages: &mut [PageText]) {
     use std::collections::HashMap;
