@@ -84,7 +84,7 @@ const HEADER_MAX_ROWS: usize = 3;
 const RUNNING_MIN_PAGES: usize = 3;
 /// ...and on at least this fraction of the pages from its first to its last occurrence
 /// (a report's footer runs over that report's pages, not the whole pack's).
-const RUNNING_MAJORITY: f32 = 0.6;
+const RUNNING_MAJORITY: f32 = 0.75;
 /// Font size assumed for glyphs that report none.
 const FALLBACK_SIZE: f32 = 10.0;
 
@@ -337,7 +337,19 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
             pending_space = true;
             continue;
         }
-        let col = row.rules.partition_point(|&r| r < 0.5 * (ink.x + ink.x1));
+        // A glyph belongs to the column it starts in: text overflowing a cell (or
+        // clipped at the page edge) must not make a column of its last letter.
+        let mut col = row
+            .rules
+            .partition_point(|&r| r < ink.x + 0.25 * (ink.x1 - ink.x));
+        if col == row.rules.len()
+            && col > prev_col
+            && prev.is_some_and(|p| ink.x - prev_end <= WORD_GAP_EM * p.size)
+        {
+            // Letters running on past a table's outer border (a table wider than the
+            // page) are the same word, not a column outside the table.
+            col = prev_col;
+        }
         if let Some(p) = prev {
             let em = p.size.max(ink.size);
             let same = glyphs[p.idx as usize].text == glyphs[ink.idx as usize].text;
@@ -901,7 +913,7 @@ fn unruled_table(rows: &[Row], end: usize, out: &mut Vec<TextLine>) -> usize {
 
 /// Removes running headers and footers: lines in the top or bottom margin whose text
 /// (digits ignored, so "Page 3 of 9" matches "Page 4 of 9") recurs on at least
-/// [`RUNNING_MIN_PAGES`] pages and on most pages between its first and last occurrence.
+/// three pages and on three quarters of the pages between its first and last occurrence.
 /// Body text is never touched, however often it repeats.
 pub fn remove_running_lines(pages: &mut [PageText]) {
     use std::collections::HashMap;
