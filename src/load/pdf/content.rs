@@ -596,7 +596,14 @@ impl<'a> Interpreter<'a, '_> {
         font.decode(bytes, |g| {
             let (x, y) = m.apply(pen, rise);
             let ink = (g.width * fs + tc) * th;
-            let space = g.space || g.text == " ";
+            // A word space is what the glyph *is*, not its code: subset fonts hand out
+            // code 32 to any glyph ("l" in LibreOffice exports). Only an unmapped code 32
+            // is taken for a space.
+            let space = if g.text.is_empty() {
+                g.space
+            } else {
+                g.text.chars().all(char::is_whitespace)
+            };
             glyphs.push(Glyph {
                 text: g.text,
                 x,

@@ -258,7 +258,10 @@ mod tests {
 
     #[test]
     fn a_bullet_glyph_in_its_own_column_is_a_list_mark() {
-        let l = line(&text_line(&["•", "Improve lighting"]), Provenance::default());
+        let l = line(
+            &text_line(&["•", "Improve lighting"]),
+            Provenance::default(),
+        );
         assert!(l.bullet);
         assert!(!l.is_row());
         assert_eq!(l.text, "Improve lighting");
