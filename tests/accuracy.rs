@@ -2,7 +2,8 @@
 //! `tests/eval/score.py` (a copy of the shared one). Two sets: the five seed packs
 //! (`corpora/` against `tests/gold`) and the genre set of other councils' house styles
 //! (`tests/genre/packs` against `tests/genre/gold`). Fails when a category drops below
-//! its floor.
+//! its floor. A third gate holds the HTML renderings of the seeds (`tests/html/seeds`) to
+//! the accuracy of their text versions.
 
 use std::path::Path;
 use std::process::Command;
@@ -12,6 +13,8 @@ use crate::util::{extract, repo};
 /// Floors for the macro F1 and each main category (issue #3 targets).
 const MACRO_FLOOR: f64 = 0.90;
 const CATEGORY_FLOOR: f64 = 0.80;
+/// How far the HTML renderings' macro F1 may fall below the text versions' (issue #5).
+const HTML_MARGIN: f64 = 0.02;
 const MAIN: [&str; 6] = [
     "agenda",
     "attendees",
@@ -21,7 +24,9 @@ const MAIN: [&str; 6] = [
     "table_cells",
 ];
 
-fn gate(packs: &Path, gold: &Path) {
+/// Extracts `packs` and scores them against `gold`: the scorer's JSON summary and its
+/// printed report.
+fn score(packs: &Path, gold: &Path) -> (serde_json::Value, String) {
     let (out, output) = extract(&[packs], &[]);
     assert_eq!(
         output.status.code(),
@@ -36,9 +41,14 @@ fn gate(packs: &Path, gold: &Path) {
         .arg("--json")
         .output()
         .expect("python3 runs the scorer");
-    let text = String::from_utf8_lossy(&score.stdout);
+    let text = String::from_utf8_lossy(&score.stdout).into_owned();
     let last = text.lines().last().expect("scorer output");
     let summary: serde_json::Value = serde_json::from_str(last).expect("scorer JSON line");
+    (summary, text)
+}
+
+fn gate(packs: &Path, gold: &Path) {
+    let (summary, text) = score(packs, gold);
     let mut failures = Vec::new();
     for c in MAIN {
         let f = summary[c].as_f64().unwrap_or(0.0);
@@ -66,5 +76,27 @@ fn genre_set_meets_the_accuracy_floor() {
     gate(
         &repo().join("tests/genre/packs"),
         &repo().join("tests/genre/gold"),
+    );
+}
+
+/// Issue #5: the HTML renderings of the seed packs (`tests/html/seeds`, the same packs
+/// as `corpora/` rendered as HTML) score within 0.02 macro F1 of the text versions,
+/// against the same gold.
+#[test]
+fn html_renderings_match_the_text_accuracy() {
+    let gold = repo().join("tests/gold");
+    let (text, _) = score(&repo().join("corpora"), &gold);
+    let (html, report) = score(&repo().join("tests/html/seeds"), &gold);
+    let f = |v: &serde_json::Value, c: &str| v[c].as_f64().unwrap_or(0.0);
+    let table: Vec<String> = MAIN
+        .iter()
+        .chain(["macro_f1"].iter())
+        .map(|c| format!("{c}: text {:.3} html {:.3}", f(&text, c), f(&html, c)))
+        .collect();
+    eprintln!("{}", table.join("\n"));
+    assert!(
+        f(&html, "macro_f1") >= f(&text, "macro_f1") - HTML_MARGIN,
+        "HTML renderings fall more than {HTML_MARGIN} below text:\n{}\n{report}",
+        table.join("\n")
     );
 }

@@ -111,6 +111,9 @@ struct Out {
     /// The next line continues the paragraph of the last one (after a `<br>`).
     tight: bool,
     tables: u32,
+    /// Whether printed bullet marks are taken off prose lines; not in a table cell,
+    /// where the text loader keeps them too ("- Detective" in an owner column).
+    strip_marks: bool,
 }
 
 impl Out {
@@ -127,6 +130,7 @@ impl Out {
             prefix: String::new(),
             tight: false,
             tables: 0,
+            strip_marks: true,
         }
     }
 
@@ -193,7 +197,10 @@ impl Out {
         let (mut text, all_bold) = clean(&raw, false);
         let mut bullet = self.bullet;
         // Word's "save as web page" prints list marks as text ("·", "o", "-").
-        if !bullet && let Some(rest) = strip_bullet(&text) {
+        if !bullet
+            && self.strip_marks
+            && let Some(rest) = strip_bullet(&text)
+        {
             text = rest.to_string();
             bullet = true;
         }
@@ -533,6 +540,7 @@ impl Walker<'_> {
     /// paragraph per row, the row's filled cells joined by spaces.
     fn cell_text(&self, cell: NodeRef<'_, Node>, ctx: Ctx) -> String {
         let mut sub = Out::new();
+        sub.strip_marks = false;
         self.children(cell, ctx, &mut sub);
         sub.flush();
         sub.lines
