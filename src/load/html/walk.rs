@@ -363,11 +363,19 @@ impl Walker<'_> {
         {
             return true;
         }
-        // "Skip to main content": an in-page link, whatever its class.
-        name == "a"
-            && e.attr("href")
-                .is_some_and(|h| h.trim_start().starts_with('#'))
-            && r.skip_link.is_match(&node_text(node))
+        // "Skip to main content": an in-page link, whatever its class; "PDF 180 KB"
+        // after a document link.
+        match name {
+            "a" if e
+                .attr("href")
+                .is_some_and(|h| h.trim_start().starts_with('#')) =>
+            {
+                let text = node_text(node);
+                r.skip_link.is_match(&text) || r.furniture_text.is_match(&text)
+            }
+            "a" | "span" => r.furniture_text.is_match(&node_text(node)),
+            _ => false,
+        }
     }
 
     fn list(&self, node: NodeRef<'_, Node>, ordered: bool, ctx: Ctx, out: &mut Out) {
@@ -435,8 +443,10 @@ impl Walker<'_> {
         // The grid after spans: a spanned slot holds "", the spanning cell's text sits
         // in its first row and column only (issue #5).
         let mut grid: Vec<Vec<Option<String>>> = vec![Vec::new(); rows.len()];
+        let mut texts: Vec<Vec<(NodeRef<'t, Node>, String)>> = Vec::with_capacity(rows.len());
         for (r, tr) in rows.iter().enumerate() {
             let mut col = 0;
+            let mut row_texts = Vec::new();
             for cell in cells_of(*tr) {
                 while grid[r].get(col).is_some_and(Option::is_some) {
                     col += 1;
@@ -454,6 +464,7 @@ impl Walker<'_> {
                     None => 1,
                 };
                 let text = self.cell_text(cell, ctx);
+                row_texts.push((cell, text.clone()));
                 for (dr, grid_row) in grid[r..r + rowspan].iter_mut().enumerate() {
                     if grid_row.len() < col + colspan {
                         grid_row.resize(col + colspan, None);
@@ -468,6 +479,7 @@ impl Walker<'_> {
                 }
                 col += colspan;
             }
+            texts.push(row_texts);
         }
         let width = grid.iter().map(Vec::len).max().unwrap_or(0);
         let filled_columns = (0..width)
@@ -484,6 +496,24 @@ impl Walker<'_> {
                 for cell in cells_of(*tr) {
                     self.block(cell, ctx, out);
                 }
+            }
+            out.start_block(None);
+            return;
+        }
+        if self.numbered_items(&texts) {
+            // Layout: an item number beside the item's paragraphs (ModernGov's and CMIS's
+            // agenda and minutes tables) reads as "3. Title" and the paragraphs below it,
+            // as the printed agenda shows them.
+            for (tr, row) in rows.iter().zip(&texts) {
+                out.start_block(self.line(*tr));
+                let number = row[0].1.trim();
+                if !number.is_empty() {
+                    out.prefix = format!("{number} ");
+                }
+                for (cell, _) in &row[1..] {
+                    self.children(*cell, ctx, out);
+                }
+                out.end_item();
             }
             out.start_block(None);
             return;
@@ -523,6 +553,17 @@ impl Walker<'_> {
             );
         }
         out.start_block(None);
+    }
+
+    /// Whether a table's rows are an item number and the item's paragraphs: two cells
+    /// a row, the first an item number (or empty), and some item of several paragraphs
+    /// (a table of one-line items stays a table, like the text conversions have it).
+    fn numbered_items(&self, rows: &[Vec<(NodeRef<'_, Node>, String)>]) -> bool {
+        let number = &self.rules.item_number_cell;
+        rows.iter()
+            .all(|r| r.len() == 2 && (r[0].1.trim().is_empty() || number.is_match(&r[0].1)))
+            && rows.iter().any(|r| !r[0].1.trim().is_empty())
+            && rows.iter().any(|r| r[1].1.contains('\n'))
     }
 
     /// The `td`/`th` children of a row that the rules keep.
