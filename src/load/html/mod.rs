@@ -6,9 +6,9 @@
 //! provenance whose `line` is the 1-based line of the HTML source where the line's
 //! element starts (`page` is `None`: a web page has no pages).
 //!
-//! Stages: [`decode`] picks the encoding (BOM, `<meta>` charset, UTF-8, else
-//! Windows-1252 with a warning); [`sink`] parses with html5ever into scraper's DOM while
-//! recording each node's source line; [`walk`] turns the DOM into lines and drops
+//! Stages: `decode` picks the encoding (BOM, `<meta>` charset, UTF-8, else
+//! Windows-1252 with a warning); `sink` parses with html5ever into scraper's DOM while
+//! recording each node's source line; `walk` turns the DOM into lines and drops
 //! boilerplate as the rules say. It recognises no page types and reads no facts:
 //! ModernGov attendance tables, agenda items and decisions come out as the rows and
 //! paragraphs the extractors already read.
