@@ -37,7 +37,8 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut out = 0usize;
             for (path, bytes) in &files {
-                let loaded = councilpack::load::load(path, bytes).expect("loads");
+                let loaded =
+                    councilpack::load::load(path, bytes, &book.default.html).expect("loads");
                 let source = Source {
                     path: path.display().to_string(),
                     sha256: String::new(),

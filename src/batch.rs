@@ -231,7 +231,7 @@ fn process(
     book: &RuleBook,
     config: &Config,
 ) -> Result<(String, Counts), String> {
-    let loaded = load::load(&input.path, &bytes).map_err(|e| e.to_string())?;
+    let loaded = load::load(&input.path, &bytes, &book.default.html).map_err(|e| e.to_string())?;
     let source = Source {
         path: input.path.display().to_string(),
         sha256: sha256.to_string(),

@@ -50,14 +50,7 @@ impl Config {
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
-        let rules = match args.rules {
-            Some(dir) => RuleBook::load(&dir)
-                .with_context(|| format!("loading rules from {}", dir.display()))?,
-            None if Path::new("rules/default.toml").is_file() => {
-                RuleBook::load(Path::new("rules")).context("loading rules from ./rules")?
-            }
-            None => RuleBook::embedded().context("loading the built-in default rules")?,
-        };
+        let rules = rule_book(args.rules)?;
         std::fs::create_dir_all(&args.out)
             .with_context(|| format!("creating output folder {}", args.out.display()))?;
         let progress = !args.quiet && std::io::stderr().is_terminal();
@@ -72,3 +65,17 @@ impl Config {
         })
     }
 }
+
+/// The rules: `--rules DIR`, else `./rules` when it has a default file, else the
+/// built-in default.
+pub fn rule_book(dir: Option<PathBuf>) -> Result<RuleBook> {
+    Ok(match dir {
+        Some(dir) => RuleBook::load(&dir)
+            .with_context(|| format!("loading rules from {}", dir.display()))?,
+        None if Path::new("rules/default.toml").is_file() => {
+            RuleBook::load(Path::new("rules")).context("loading rules from ./rules")?
+        }
+        None => RuleBook::embedded().context("loading the built-in default rules")?,
+    })
+}
+

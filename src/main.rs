@@ -48,7 +48,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             use std::io::Write;
             let bytes =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            let loaded = councilpack::load::load(&file, &bytes)?;
+            let book = councilpack::config::rule_book(None)?;
+            let loaded = councilpack::load::load(&file, &bytes, &book.default.html)?;
             let mut out = std::io::stdout().lock();
             out.write_all(loaded.doc.to_text().as_bytes())?;
             for w in &loaded.warnings {

@@ -17,6 +17,7 @@ use serde::{Deserialize, Deserializer};
 
 use crate::error::RulesError;
 use crate::extract::{actions, attendees, council, meeting, minutes, plans, resolutions, tables};
+use crate::load::html;
 use crate::segment;
 
 /// One compiled regular expression from a rules file.
@@ -327,6 +328,8 @@ rule_sections! {
     plans: plans::PlanRules / RawPlanRules,
     /// Numeric tables and cell values.
     tables: tables::TableRules / RawTableRules,
+    /// Boilerplate the HTML loader drops (read from the default rules only).
+    html: html::HtmlRules / RawHtmlRules,
 }
 
 /// Vocabulary shared by several extractors.

@@ -118,9 +118,13 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
         }
         let title = Some(clean_title(text));
         // Printed minutes repeat their heading on every page: a repeat is not a new part.
-        if kind == open.kind
-            && (kind == SegmentKind::Minutes && title == open.title || i == open.lines.start + 1)
-        {
+        // Nor is a second heading with only blank lines after the first (a web page's
+        // "Minutes" title over "Minutes of the meeting of …", issue #5).
+        let adjacent = doc
+            .lines
+            .get(open.lines.start + 1..i)
+            .is_some_and(|between| between.iter().all(|l| l.is_blank()));
+        if kind == open.kind && (kind == SegmentKind::Minutes && title == open.title || adjacent) {
             continue;
         }
         // A front sheet lists the committee's members under "Membership": still the

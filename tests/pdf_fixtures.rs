@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use councilpack::load::load;
+use councilpack::load::pdf::load;
 use councilpack::model::Document;
 
 use crate::util::repo;

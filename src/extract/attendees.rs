@@ -50,6 +50,9 @@ crate::rule_section! {
         /// An attendance-table status cell marking a substitute, with an optional `name`
         /// group naming the member replaced.
         substitute_status: Pattern,
+        /// An attendance-table status cell saying the attendance is not recorded yet
+        /// ("Expected"): the row is left out (issue #5).
+        unrecorded_status: Pattern,
         /// A chair mark after a name ("Councillor B Ashworth in the Chair"), cut off
         /// before the name is read.
         chair_suffix: Pattern,
@@ -413,9 +416,26 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
     };
     apply_parens(&mut p, &parens, cx);
     let status_cell = cell(c.status);
-    if let Some(sc) = status_cell
+    // "Expected": the meeting's attendance is not recorded yet, so the row says nothing
+    // about this person (issue #5).
+    if status_cell
         .as_deref()
-        .and_then(|s| cx.r.substitute_status.captures(s))
+        .is_some_and(|s| cx.r.unrecorded_status.is_match(s))
+    {
+        return;
+    }
+    let labelled = status_cell
+        .as_deref()
+        .and_then(|s| label(s, cx).map(|l| l.0));
+    // "Apologies, sent substitute" is the member who was away, not the substitute.
+    let away = matches!(
+        labelled,
+        Some(AttendanceStatus::Apologies | AttendanceStatus::Absent)
+    );
+    if !away
+        && let Some(sc) = status_cell
+            .as_deref()
+            .and_then(|s| cx.r.substitute_status.captures(s))
     {
         p.substitute = true;
         p.substitute_for = sc
@@ -425,9 +445,7 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
             .map(|n| n.name)
             .or(p.substitute_for.take());
     }
-    let st = status_cell
-        .and_then(|s| label(&s, cx).map(|l| l.0))
-        .unwrap_or(status);
+    let st = labelled.unwrap_or(status);
     let role = cell(c.role);
     p.chair |= role.as_deref().is_some_and(|r| cx.r.chair.is_match(r));
     p.role = role;
@@ -1654,5 +1672,21 @@ mod tests {
         assert_eq!(tob.substitute_for.as_deref(), Some("Bren Hew"));
         assert_eq!(find(&all, "Bren Hew").status, AttendanceStatus::Apologies);
         assert_eq!(find(&all, "Hugo Fen").status, AttendanceStatus::Absent);
+    }
+
+    /// Issue #5: ModernGov's attendance statuses. "Apologies, sent substitute" is the
+    /// member who was away; "Expected" records nobody's attendance yet.
+    #[test]
+    fn attendance_grid_moderngov_statuses() {
+        let all = run(
+            "Attendee\tRole\tAttendance\nCllr Gar Pri\tMember\tApologies, sent substitute\nCllr Ru Fenn\tSubstitute\tPresent as substitute\nCllr Amy Lei\tMember\tExpected\nSa Neill\tOfficer\tIn attendance",
+        );
+        assert_eq!(find(&all, "Gar Pri").status, AttendanceStatus::Apologies);
+        assert_eq!(find(&all, "Ru Fenn").status, AttendanceStatus::Substitute);
+        assert_eq!(
+            find(&all, "Sa Neill").status,
+            AttendanceStatus::InAttendance
+        );
+        assert!(all.iter().all(|a| a.name != "Amy Lei"));
     }
 }

@@ -159,12 +159,21 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         .filter(|b| names_body(b))
         .map(tidy_body)
         .or_else(|| {
+            // a later heading line may itself be a titled one: a web page's "Minutes"
+            // over "Minutes of the meeting of the Licensing Committee held on …" (#5)
             heading_lines
                 .iter()
                 .skip(1)
                 .copied()
                 .chain(above)
-                .find(|t| names_body(t))
+                .find_map(|t| {
+                    r.title
+                        .captures(t)
+                        .and_then(|c| c.name("body"))
+                        .map(|b| b.as_str())
+                        .filter(|b| names_body(b))
+                        .or_else(|| names_body(t).then_some(t))
+                })
                 .map(tidy_body)
         });
     let date = dates::find_date(&heading_text, &rules.common);

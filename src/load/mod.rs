@@ -1,16 +1,19 @@
 //! Loaders: input bytes → [`Document`]. One module per format.
 //!
 //! [`load`] decides the format from the bytes first (magic numbers) and the file name
-//! second, and refuses what no loader reads with a [`LoadError`] that says why. Loaders
+//! second (HTML is recognised by `<html` or `<!doctype` near the start, or by a
+//! `.html`/`.htm`/`.xhtml` name), and refuses what no loader reads with a [`LoadError`] that says why. Loaders
 //! normalise only the form of the text (encoding, markup, bullets, cells, pages); they
 //! extract no facts.
 
+pub mod html;
 pub mod pdf;
 pub mod text;
 
 use std::path::Path;
 
 use crate::error::LoadError;
+use crate::load::html::HtmlRules;
 use crate::model::Document;
 use crate::pack::{Format, Warning};
 
@@ -52,8 +55,9 @@ pub fn candidate(path: &Path) -> Candidate {
     }
 }
 
-/// Loads one input from its bytes.
-pub fn load(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+/// Loads one input from its bytes. `html` is the `[html]` section of the default rules:
+/// loading comes before the council is known (issue #5).
+pub fn load(path: &Path, bytes: &[u8], html: &HtmlRules) -> Result<Loaded, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty {
             path: path.to_path_buf(),
@@ -85,7 +89,7 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let looks_html =
         lower.windows(5).any(|w| w == b"<html") || lower.windows(9).any(|w| w == b"<!doctype");
     if looks_html || matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) {
-        return Err(unsupported("HTML: the HTML loader is not built yet"));
+        return html::load(path, bytes, html);
     }
     if matches!(ext.as_deref(), Some("pdf" | "doc" | "docx" | "odt" | "rtf")) {
         return Err(unsupported(&format!(

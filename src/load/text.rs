@@ -48,7 +48,8 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
 /// Share of control bytes above which an input is taken for binary data.
 const MAX_CONTROL_SHARE: f64 = 0.02;
 
-fn check_not_binary(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
+/// Refuses NUL bytes and a high share of control bytes (shared with the HTML loader).
+pub(crate) fn check_not_binary(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     if let Some(at) = sample.iter().position(|&b| b == 0) {
         return Err(LoadError::Binary {
@@ -221,23 +222,21 @@ fn normalise_line(raw: &str, provenance: Provenance) -> Line {
     }
 }
 
-/// The text after a leading bullet mark, or `None` when `t` (trimmed at the start) opens
-/// with none. Shared with the PDF loader, whose bullets are glyphs like any other.
+/// The text after a leading bullet mark, or `None` when `t` (trimmed at the start)
+/// opens with none. Shared with the HTML loader (Word exports print the marks as text) and
+/// the PDF loader (bullets are glyphs like any other).
 pub(crate) fn strip_bullet(t: &str) -> Option<&str> {
-    for b in BULLETS {
-        if let Some(rest) = t.strip_prefix(b) {
-            // "o " is a bullet only before a capital (Word's "o" list mark)
-            if *b == "o " && !rest.starts_with(char::is_uppercase) {
-                continue;
-            }
-            return Some(rest.trim_start());
-        }
-    }
-    None
+    BULLETS.iter().find_map(|b| {
+        let rest = t.strip_prefix(b)?;
+        // "o " is a bullet only before a capital (Word's "o" list mark)
+        (*b != "o " || rest.starts_with(char::is_uppercase)).then(|| rest.trim_start())
+    })
 }
 
-/// Removes markup; returns the clean text and whether it was wholly bold.
-fn clean(s: &str, in_cell: bool) -> (String, bool) {
+/// Removes markup; returns the clean text and whether it was wholly bold. `in_cell`
+/// keeps paragraph breaks as `\n`. Shared with the HTML loader, whose renderings of
+/// converted packs carry the same Markdown leftovers.
+pub(crate) fn clean(s: &str, in_cell: bool) -> (String, bool) {
     let trimmed = s.trim();
     // Most lines carry no markup and single spaces: copy them as they are.
     if !needs_cleaning(trimmed) {

@@ -236,12 +236,11 @@ mod tests {
             PageText {
                 lines: vec![text_line(&["MINUTES"]), TextLine::default()],
                 stamp: Some(7),
-                no_text: false,
+                ..PageText::default()
             },
             PageText {
                 lines: vec![text_line(&["Action", "Lead Officer"])],
-                stamp: None,
-                no_text: false,
+                ..PageText::default()
             },
         ];
         let doc = document(&pages);

@@ -1,0 +1,388 @@
+//! HTML loader: web pages and HTML exports of meeting packs → [`Document`] (issue #5).
+//!
+//! Takes the bytes of an HTML file and the `[html]` rules; returns the same normalised
+//! document the text loader makes, so every extractor works unchanged: lines in reading
+//! order, table rows with their cells (spans expanded), bold and bullet flags, and
+//! provenance whose `line` is the 1-based line of the HTML source where the line's
+//! element starts (`page` is `None`: a web page has no pages).
+//!
+//! Stages: `decode` picks the encoding (BOM, `<meta>` charset, UTF-8, else
+//! Windows-1252 with a warning); `sink` parses with html5ever into scraper's DOM while
+//! recording each node's source line; `walk` turns the DOM into lines and drops
+//! boilerplate as the rules say. It recognises no page types and reads no facts:
+//! ModernGov attendance tables, agenda items and decisions come out as the rows and
+//! paragraphs the extractors already read.
+
+mod decode;
+mod sink;
+mod walk;
+
+use std::path::Path;
+
+use crate::error::LoadError;
+use crate::load::Loaded;
+use crate::model::Document;
+use crate::pack::Format;
+use crate::rules::{Pattern, Patterns, Words};
+
+crate::rule_section! {
+    /// What the HTML loader drops as page furniture (issue #5). Loading happens before
+    /// the council is known, so the loader reads the default rules' section.
+    pub struct HtmlRules / RawHtmlRules {
+        /// Elements dropped with everything inside them, wherever they are.
+        drop_elements: Words,
+        /// Page-chrome elements (`header`, `footer`) dropped outside the page's content
+        /// only: inside `main` or `article` they are the content's own header and footer.
+        chrome_elements: Words,
+        /// Elements that hold the page's content (`main`, `article`); never dropped, and
+        /// `chrome_*` rules do not apply inside them.
+        content_elements: Words,
+        /// Patterns over an element's `id`, `class` and `role` (joined by spaces) that
+        /// mark boilerplate anywhere: cookie banners, skip links, breadcrumbs, menus,
+        /// share buttons.
+        boilerplate_attrs: Patterns,
+        /// Patterns over `id`, `class` and `role` that mark page chrome (site header,
+        /// footer, sidebar), applied outside `main`/`article` only. An element that
+        /// wraps the content (`main`, `article`, the `h1`) is kept whatever its class.
+        chrome_attrs: Patterns,
+        /// The text of an in-page link that skips to the content ("Skip to main content").
+        skip_link: Pattern,
+        /// The whole text of a link or span that is furniture around a document link
+        /// ("PDF 180 KB", "View directions"): dropped so item titles and venues end
+        /// where the page's text does.
+        furniture_text: Pattern,
+        /// A table cell holding only an item number ("3.", "A1", "Item 4"): a two-column
+        /// table of such cells beside multi-paragraph items is layout, read as "3. Title"
+        /// and the paragraphs below (ModernGov and CMIS agenda and minutes pages).
+        item_number_cell: Pattern,
+    }
+}
+
+/// Loads an HTML pack.
+pub fn load(path: &Path, bytes: &[u8], rules: &HtmlRules) -> Result<Loaded, LoadError> {
+    crate::load::text::check_not_binary(path, bytes)?;
+    let (text, warning) = decode::decode(bytes);
+    Ok(Loaded {
+        doc: parse(&text, rules),
+        format: Format::Html,
+        warnings: warning.into_iter().collect(),
+    })
+}
+
+/// Parses decoded HTML into a document.
+pub fn parse(text: &str, rules: &HtmlRules) -> Document {
+    let (html, lines) = sink::parse(text);
+    let walker = walk::Walker {
+        rules,
+        lines: &lines,
+        attrs: true,
+    };
+    let mut out = walker.document(html.tree.root());
+    // A page whose wrapper's class looks like boilerplate ("has-cookie-banner" on the
+    // outermost div) would lose everything: read it again without the class patterns.
+    if out.is_empty() {
+        out = walk::Walker {
+            attrs: false,
+            ..walker
+        }
+        .document(html.tree.root());
+    }
+    Document {
+        lines: out,
+        pages: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Line, OneIndexed};
+    use crate::rules::RuleBook;
+
+    fn rules() -> HtmlRules {
+        RuleBook::embedded().expect("default rules").default.html
+    }
+
+    fn doc(html: &str) -> Document {
+        parse(html, &rules())
+    }
+
+    /// The lines' texts, blank lines included.
+    fn texts(html: &str) -> Vec<String> {
+        doc(html).lines.into_iter().map(|l| l.text).collect()
+    }
+
+    fn line_no(l: &Line) -> u32 {
+        l.provenance.line.map_or(0, OneIndexed::get)
+    }
+
+    fn fixture(name: &str) -> Document {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/html")
+            .join(name);
+        let bytes = std::fs::read(&path).expect("fixture");
+        load(&path, &bytes, &rules()).expect("loads").doc
+    }
+
+    #[test]
+    fn blocks_are_paragraphs_and_inline_flows() {
+        assert_eq!(
+            texts("<p>One <b>two</b>\n  three</p><div>Four<br>five<br><br>six</div><h2>Seven</h2>"),
+            ["One two three", "", "Four", "five", "", "six", "", "Seven"]
+        );
+        let d = doc(
+            "<p><b>All bold</b></p><p>Part <strong>bold</strong></p><h3>Head</h3>\
+             <p><span style=\"font-weight:700\">Styled</span></p>\
+             <p><b style=\"mso-bidi-font-weight:normal\">Word</b></p>",
+        );
+        let bold: Vec<bool> = d
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.bold)
+            .collect();
+        assert_eq!(bold, [true, false, true, true, true]);
+    }
+
+    #[test]
+    fn entities_spaces_and_markdown_leftovers() {
+        assert_eq!(
+            texts(
+                "<p>A&nbsp;&amp;&nbsp;B co&shy;operate &pound;5</p><p><b>**HEADING**</b></p><p>Watch [Here](#)</p>"
+            ),
+            ["A & B cooperate £5", "", "HEADING", "", "Watch Here"]
+        );
+    }
+
+    #[test]
+    fn lists_keep_bullets_and_numbers() {
+        // Items follow each other without blank lines, across lists too: converters
+        // (and the seed renderings) print one list per item.
+        let d = doc(
+            "<ul><li>One</li><li>Two</li></ul><ol start=\"3\"><li>Three</li><li>Four</li></ol>\
+             <ol type=\"i\"><li>first</li><li value=\"4\">fourth</li></ol><ol type=\"a\"><li><p>Para item</p></li></ol>",
+        );
+        let lines: Vec<(String, bool)> =
+            d.lines.iter().map(|l| (l.text.clone(), l.bullet)).collect();
+        let want = [
+            ("One", true),
+            ("Two", true),
+            ("3. Three", false),
+            ("4. Four", false),
+            ("i. first", false),
+            ("iv. fourth", false),
+            ("a. Para item", false),
+        ];
+        let want: Vec<(String, bool)> = want.iter().map(|(t, b)| (t.to_string(), *b)).collect();
+        assert_eq!(lines, want);
+        // Word prints its list marks as text
+        let d = doc("<p class=MsoListParagraph>·&nbsp;&nbsp;&nbsp;Item</p>");
+        assert!(d.lines[0].bullet);
+        assert_eq!(d.lines[0].text, "Item");
+    }
+
+    #[test]
+    fn tables_expand_spans() {
+        let d = doc(
+            "<table><tr><th rowspan=2>Area</th><th colspan=2>Offences</th></tr>\
+             <tr><td>2023</td><td>2024</td></tr><tr><td>North</td><td>12</td><td>15</td></tr></table><p>After</p>",
+        );
+        let rows: Vec<Vec<&str>> = d
+            .lines
+            .iter()
+            .filter(|l| l.is_row())
+            .map(|l| l.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["Area", "Offences", ""],
+                vec!["", "2023", "2024"],
+                vec!["North", "12", "15"]
+            ]
+        );
+        assert_eq!(d.lines[0].text, "Area\tOffences\t");
+        assert!(d.lines[3].is_blank(), "a blank line after the table");
+        assert_eq!(d.lines[4].text, "After");
+    }
+
+    #[test]
+    fn cells_keep_paragraphs_and_nested_tables_flatten() {
+        let d = doc(
+            "<table><tr><td>Members</td><td><p>Cllr A (Chair)</p><p>Cllr B</p>\
+             <table><tr><td>For</td><td>5</td></tr><tr><td>Against</td><td>2</td></tr></table></td></tr></table>",
+        );
+        assert_eq!(d.lines.len(), 1);
+        assert_eq!(
+            d.lines[0].cells[1].text,
+            "Cllr A (Chair)\nCllr B\nFor 5\nAgainst 2"
+        );
+        assert_eq!(
+            d.lines[0].text,
+            "Members\tCllr A (Chair) Cllr B For 5 Against 2"
+        );
+    }
+
+    #[test]
+    fn one_column_tables_are_prose() {
+        assert_eq!(
+            texts(
+                "<table><tr><td><p><b>Title</b></p><p>Body</p></td></tr><tr><td>More</td><td></td></tr></table>"
+            ),
+            ["Title", "", "Body", "", "More"]
+        );
+    }
+
+    #[test]
+    fn numbered_item_tables_read_as_items() {
+        let d = doc(
+            "<table><tr><td>1.</td><td><p>Apologies</p><p>To receive apologies.</p></td></tr>\
+             <tr><td>2.</td><td><p>Minutes <a href=\"m.pdf\">PDF 120 KB</a></p></td></tr></table>",
+        );
+        let t: Vec<&str> = d.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            t,
+            [
+                "1. Apologies",
+                "",
+                "To receive apologies.",
+                "",
+                "2. Minutes"
+            ]
+        );
+        // one-line items stay a table, as the text conversions print them
+        let d = doc(
+            "<table><tr><td>A1</td><td>Introduction</td></tr><tr><td>A2</td><td>Apologies</td></tr></table>",
+        );
+        assert!(d.lines.iter().all(Line::is_row));
+    }
+
+    #[test]
+    fn boilerplate_is_dropped_and_content_kept() {
+        let t = texts(
+            "<body class=\"has-cookie-banner\"><div id=\"cookie-notice\">We use cookies</div>\
+             <a href=\"#main\">Skip to main content</a><header class=\"site-header\">Council</header>\
+             <nav><a href=\"/\">Home</a></nav><div class=\"breadcrumb\">Home &gt; Meetings</div>\
+             <script>var x = 1;</script><style>p{}</style>\
+             <main id=\"main\"><header class=\"page-header\"><h1>Cabinet</h1></header><p>Text</p>\
+             <div style=\"display:none\">Hidden</div></main>\
+             <div class=\"page-header\"><h1>Kept title</h1></div>\
+             <footer class=\"site-footer\">© Council</footer></body>",
+        );
+        assert_eq!(t, ["Cabinet", "", "Text", "", "Kept title"]);
+    }
+
+    #[test]
+    fn a_wrapper_with_a_boilerplate_class_is_read_again_without_class_rules() {
+        assert_eq!(
+            texts("<div class=\"menu-wrapper\"><p>Minutes of the Cabinet</p></div>"),
+            ["Minutes of the Cabinet"]
+        );
+    }
+
+    #[test]
+    fn every_boilerplate_pattern_is_hit_by_a_fixture() {
+        let r = rules();
+        let mut keys = Vec::new();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
+        for entry in std::fs::read_dir(dir).expect("fixtures").flatten() {
+            let bytes = std::fs::read(entry.path()).unwrap_or_default();
+            let text = String::from_utf8_lossy(&bytes);
+            let html = scraper::Html::parse_document(&text);
+            for node in html.tree.nodes() {
+                if let Some(e) = node.value().as_element() {
+                    let key = [e.id(), e.attr("class"), e.attr("role")]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    keys.push(key);
+                }
+            }
+        }
+        for p in r.boilerplate_attrs.iter().chain(r.chrome_attrs.iter()) {
+            assert!(
+                keys.iter().any(|k| p.is_match(k)),
+                "no fixture element hits {p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn provenance_is_the_source_line() {
+        let d = doc(
+            "<html>\n<body>\n<p>one</p>\n<p>\ntwo<br>\nthree</p>\n<table>\n<tr><td>a</td><td>b</td></tr>\n</table>",
+        );
+        let seen: Vec<(String, u32)> = d
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| (l.text.clone(), line_no(l)))
+            .collect();
+        let want = [("one", 3), ("two", 4), ("three", 6), ("a\tb", 8)];
+        let want: Vec<(String, u32)> = want.iter().map(|(t, n)| (t.to_string(), *n)).collect();
+        assert_eq!(seen, want);
+        assert!(d.lines.iter().all(|l| l.provenance.page.is_none()));
+    }
+
+    #[test]
+    fn windows_1252_fixture_decodes_from_its_meta_charset() {
+        let d = fixture("moderngov_agenda.html");
+        assert!(
+            d.lines
+                .iter()
+                .any(|l| l.text.contains("landscaping – £120,000"))
+        );
+        let title = d
+            .lines
+            .iter()
+            .find(|l| l.text.starts_with("3. "))
+            .expect("item 3");
+        assert_eq!(title.text, "3. Minutes of the previous meeting");
+        let venue = d
+            .lines
+            .iter()
+            .find(|l| l.text.starts_with("Venue:"))
+            .expect("venue");
+        assert!(venue.text.ends_with("WB1 2AA."), "{}", venue.text);
+        assert!(
+            !d.lines
+                .iter()
+                .any(|l| l.text.contains("Skip to") || l.text == "Home")
+        );
+    }
+
+    #[test]
+    fn attendance_fixture_is_one_table_without_page_chrome() {
+        let d = fixture("moderngov_attendance.html");
+        let rows: Vec<&Line> = d.lines.iter().filter(|l| l.is_row()).collect();
+        assert_eq!(rows.len(), 9);
+        assert_eq!(
+            rows[0].filled_cells(),
+            ["Attendee", "Role", "Attendance", "Notes"]
+        );
+        assert_eq!(rows[1].cells[0].text, "Councillor Helen Marsh");
+        assert!(!d.lines.iter().any(|l| l.text.contains("cookies")
+            || l.text.contains("Bins")
+            || l.text.contains("Privacy")
+            || l.text.contains("Skip")));
+    }
+
+    #[test]
+    fn minutes_fixture_keeps_the_nested_table_as_rows() {
+        let d = fixture("moderngov_minutes.html");
+        let t: Vec<&str> = d.lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(t.contains(&"22. Review of the Statement of Licensing Policy"));
+        assert!(t.contains(&"Support\t112\t64%"));
+        assert!(t.contains(&"RESOLVED:"));
+        assert!(t.contains(&"Present: Councillor Ann Reeve (Chair); Councillors Bill Carter, Mohammed Iqbal and Lucy Stone."));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(matches!(
+            load(Path::new("x.html"), b"<html>\0\0", &rules()),
+            Err(LoadError::Binary { .. })
+        ));
+    }
+}
