@@ -648,8 +648,14 @@ def ruled_table() -> Fixture:
     ops.append(" ".join(f"{x - 0.25} {y} 0.5 {top - y} re" for x in cols) + " f")
     ops.append(lines_bt("F1", 11, 72, y - 30, 14, ["RESOLVED: That the action tracker be noted."], win))
     page = Page([pdf.stream("\n".join(ops) + "\n")], {"F1": f1, "F2": f2})
-    expected = ["Appendix A – Action Tracker"]
-    expected += ["\t".join(" ".join(c) for c in cells) for _, cells in rows]
+    # The header's wrapped cell is one label ("RAG / Status"); a body row keeps one line
+    # per visual line, the continuation under its own column, as the PDF-to-text
+    # conversions the extractors were built on print it (plans re-join such rows).
+    header, *body = [cells for _, cells in rows]
+    expected = ["Appendix A – Action Tracker", "\t".join(" ".join(c) for c in header)]
+    for cells in body:
+        for k in range(max(len(c) for c in cells)):
+            expected.append("\t".join(c[k] if k < len(c) else "" for c in cells))
     expected.append("RESOLVED: That the action tracker be noted.")
     return Fixture("ruled_table", finish(pdf, [page], "Action tracker"), [expected],
                    compare="words")

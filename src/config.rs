@@ -70,12 +70,12 @@ impl Config {
 /// built-in default.
 pub fn rule_book(dir: Option<PathBuf>) -> Result<RuleBook> {
     Ok(match dir {
-        Some(dir) => RuleBook::load(&dir)
-            .with_context(|| format!("loading rules from {}", dir.display()))?,
+        Some(dir) => {
+            RuleBook::load(&dir).with_context(|| format!("loading rules from {}", dir.display()))?
+        }
         None if Path::new("rules/default.toml").is_file() => {
             RuleBook::load(Path::new("rules")).context("loading rules from ./rules")?
         }
         None => RuleBook::embedded().context("loading the built-in default rules")?,
     })
 }
-

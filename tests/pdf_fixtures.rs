@@ -63,8 +63,8 @@ fn expected(path: &Path) -> Option<String> {
         .split('\u{c}')
         .map(|p| {
             p.lines()
-                .map(fold)
-                .filter(|l| !l.is_empty())
+                .map(|l| l.split('\t').map(fold).collect::<Vec<_>>().join("\t"))
+                .filter(|l| !l.trim().is_empty())
                 .collect::<Vec<_>>()
                 .join("\n")
         })

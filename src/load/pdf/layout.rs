@@ -152,7 +152,7 @@ pub fn lay_out(page: &RawPage) -> PageText {
         height: page.height,
         ..PageText::default()
     };
-    let inks = collect_inks(&page.glyphs);
+    let inks = collect_inks(&page.glyphs, page.height);
     if inks.is_empty() {
         return out;
     }
@@ -164,11 +164,17 @@ pub fn lay_out(page: &RawPage) -> PageText {
     out
 }
 
-/// Glyphs that carry text or a space, upright, with finite coordinates.
-fn collect_inks(glyphs: &[Glyph]) -> Vec<Ink> {
+/// Glyphs that carry text or a space, upright, with finite coordinates, on the visible
+/// page. Text above or below the crop box (printers' slugs, crop marks) is not on the
+/// page a reader sees; text running off the right edge is kept, because a table wider
+/// than the page (a common Word/LibreOffice export fault) still carries its words.
+fn collect_inks(glyphs: &[Glyph], height: f32) -> Vec<Ink> {
     let mut inks = Vec::with_capacity(glyphs.len());
     for (i, g) in glyphs.iter().enumerate() {
         if g.rotated || !(g.x.is_finite() && g.y.is_finite() && g.width.is_finite()) {
+            continue;
+        }
+        if height > 0.0 && (g.y < 0.0 || g.y - g.size.max(0.0) * 0.3 > height) {
             continue;
         }
         if !g.space && (g.text.is_empty() || g.text.chars().all(|c| c == '\u{ad}')) {
