@@ -150,6 +150,7 @@ pub fn lay_out(page: &RawPage) -> PageText {
     let mut out = PageText {
         no_text: page.glyphs.is_empty(),
         height: page.height,
+        width: page.width,
         ..PageText::default()
     };
     let inks = collect_inks(&page.glyphs, page.height);
@@ -551,6 +552,7 @@ impl Cells {
             bold: self.bold,
             y: self.y,
             x: self.x,
+            ..TextLine::default()
         }
     }
 }
@@ -596,6 +598,8 @@ fn arrange(rows: &[Row], rulings: &[Ruling]) -> Vec<TextLine> {
             bold: r.segs.iter().all(|s| s.bold),
             y: r.base,
             x: r.x0(),
+            right: r.x1(),
+            size: r.size,
         });
         prev = Some(r);
         i += 1;
@@ -896,6 +900,8 @@ fn unruled_table(rows: &[Row], end: usize, out: &mut Vec<TextLine>) -> usize {
                 bold: r.segs[0].bold,
                 y: r.base,
                 x: r.segs[0].x0,
+                right: r.segs[0].x1,
+                size: r.size,
             });
             continue;
         }

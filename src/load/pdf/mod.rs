@@ -161,7 +161,7 @@ fn document(pages: &[page::PageText]) -> Document {
             number,
             stamp: p.stamp,
         });
-        for l in &p.lines {
+        for l in &reflow(&p.lines, p.width) {
             let provenance = Provenance {
                 page: Some(number),
                 line: Some(OneIndexed::from_zero_indexed(line_no)),
@@ -171,6 +171,116 @@ fn document(pages: &[page::PageText]) -> Document {
         }
     }
     doc
+}
+
+/// Joins the visual lines of a wrapped paragraph into one line, as PDF-to-text
+/// converters and HTML paragraphs give them: extractors read a paragraph ("Present:
+/// Cllr A, B and C", an agenda title over two lines) as one line and cannot mend a
+/// name split across two. A prose line continues the one above when the first word of
+/// the lower line would not have fitted at the end of the upper one (so the upper line
+/// was wrapped, not ended), both start at the same left edge (or the upper one is
+/// indented as a first line), they have the same weight, the upper line does not end a
+/// sentence before a capital, and the lower line is not a list item of its own. Table rows and blank lines are never joined.
+fn reflow(lines: &[page::TextLine], page_width: f32) -> Vec<page::TextLine> {
+    let margin = right_margin(lines, page_width);
+    let mut out: Vec<page::TextLine> = Vec::with_capacity(lines.len());
+    for l in lines {
+        if let Some(prev) = out.last_mut()
+            && let ([upper], [lower]) = (prev.cells.as_slice(), l.cells.as_slice())
+            && continues(prev, upper, l, lower, margin)
+        {
+            let joined = format!("{} {}", upper.trim_end(), lower.trim_start());
+            prev.cells = vec![joined];
+            prev.right = l.right;
+            prev.y = l.y;
+            continue;
+        }
+        out.push(l.clone());
+    }
+    out
+}
+
+/// The right edge of the page's text block: where full prose lines end. The 80th
+/// percentile of long lines' right edges, so one overlong line does not move it; 0
+/// (nothing reflows) when the lines span less than half the page, where short lines
+/// are set as lines, not wrapped (a title block, a narrow column).
+fn right_margin(lines: &[page::TextLine], page_width: f32) -> f32 {
+    let mut rights: Vec<f32> = lines
+        .iter()
+        .filter(|l| l.cells.len() == 1 && l.cells[0].chars().count() >= 30 && l.right > 0.0)
+        .map(|l| l.right)
+        .collect();
+    if rights.is_empty() {
+        return 0.0;
+    }
+    rights.sort_by(f32::total_cmp);
+    let margin = rights[(rights.len() * 4 / 5).min(rights.len() - 1)];
+    let left = lines
+        .iter()
+        .filter(|l| l.right > 0.0)
+        .map(|l| l.x)
+        .fold(f32::MAX, f32::min);
+    if page_width > 0.0 && margin - left < 0.5 * page_width {
+        return 0.0;
+    }
+    margin
+}
+
+fn continues(
+    prev: &page::TextLine,
+    upper: &str,
+    l: &page::TextLine,
+    lower: &str,
+    margin: f32,
+) -> bool {
+    let em = prev.size.max(l.size);
+    if margin <= 0.0 || em <= 0.0 || upper.trim().is_empty() || lower.trim().is_empty() {
+        return false;
+    }
+    // Same paragraph geometry: the next baseline within two line heights, the same left
+    // edge (a first-line indent or hanging indent of up to 3 em on the upper line).
+    let close = l.y > prev.y && l.y - prev.y < 2.0 * em;
+    let aligned = (l.x - prev.x).abs() < 0.5 * em || (prev.x > l.x && prev.x - l.x < 3.0 * em);
+    if !close || !aligned || prev.bold != l.bold || (prev.size - l.size).abs() > 0.15 * em {
+        return false;
+    }
+    // Average glyph advance is about half an em in text faces.
+    let first_word = lower.split_whitespace().next().unwrap_or("");
+    let needed = (first_word.chars().count() as f32 + 1.0) * 0.5 * em;
+    let wrapped = prev.right + needed > margin;
+    // A sentence that ends at the line's end before a capitalised line may be the end
+    // of a paragraph set without a gap ("…be noted." / "RESOLVED: …"); keeping such
+    // lines apart costs nothing when they were one paragraph.
+    let sentence_end = upper.trim_end().ends_with(['.', ':', ';', '!', '?'])
+        && lower.trim_start().starts_with(char::is_uppercase);
+    wrapped && !sentence_end && !starts_label(lower) && !starts_list_item(lower)
+}
+
+/// A line that opens with a label ("Present:", "In attendance:", "RESOLVED:", "Item
+/// 4:"): committee minutes start a paragraph that way.
+fn starts_label(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(25).collect();
+    head.split_whitespace()
+        .take(3)
+        .any(|w| w.len() > 1 && w.ends_with(':'))
+}
+
+/// A line that opens a list item or a numbered paragraph ("•", "-", "3.", "(b)", "ii)").
+fn starts_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    if strip_bullet(t).is_some() {
+        return true;
+    }
+    let first = t.split_whitespace().next().unwrap_or("");
+    let core = first.trim_start_matches('(');
+    let Some(body) = core.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    !body.is_empty()
+        && body.len() <= 6
+        && (body.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || (body.len() == 1 && body.chars().all(|c| c.is_ascii_alphabetic()))
+            || body.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
 }
 
 /// One laid-out line → a model line: a row when it has two or more cells (a lone bullet
@@ -269,6 +379,59 @@ mod tests {
         assert_eq!(l.text, "Improve lighting");
         let l = line(&text_line(&["•", "A", "B"]), Provenance::default());
         assert!(l.bullet && l.is_row());
+    }
+
+    fn prose(text: &str, x: f32, y: f32, right: f32) -> TextLine {
+        TextLine {
+            cells: vec![text.to_string()],
+            x,
+            y,
+            right,
+            size: 11.0,
+            ..TextLine::default()
+        }
+    }
+
+    #[test]
+    fn wrapped_paragraphs_are_joined_and_short_lines_are_not() {
+        let lines = vec![
+            prose("80. FILMING AT MEETINGS", 56.0, 100.0, 200.0),
+            prose(
+                "PRESENT: Treena Fleming (Chair) Cllr Zena",
+                56.0,
+                120.0,
+                530.0,
+            ),
+            prose(
+                "Brabazon and Ann Graham – Director of Children's Services and",
+                56.0,
+                133.0,
+                534.0,
+            ),
+            prose("Dr Will Maimaris.", 56.0, 146.0, 150.0),
+            prose("The Chair welcomed attendees.", 56.0, 159.0, 220.0),
+            prose(
+                "(a) the first point of a list that runs to the margin of the",
+                56.0,
+                172.0,
+                536.0,
+            ),
+            prose("(b) the second point", 56.0, 185.0, 170.0),
+        ];
+        let out: Vec<String> = reflow(&lines)
+            .into_iter()
+            .map(|l| l.cells[0].clone())
+            .collect();
+        assert_eq!(
+            out,
+            [
+                "80. FILMING AT MEETINGS",
+                "PRESENT: Treena Fleming (Chair) Cllr Zena Brabazon and Ann Graham – Director of Children's Services and Dr Will Maimaris.",
+                "The Chair welcomed attendees.",
+                "(a) the first point of a list that runs to the margin of the",
+                "(b) the second point",
+            ]
+        );
     }
 
     #[test]

@@ -84,6 +84,10 @@ pub struct TextLine {
     pub y: f32,
     /// Left edge of the first glyph.
     pub x: f32,
+    /// Right edge of the last glyph (prose lines; 0 for table rows and blank lines).
+    pub right: f32,
+    /// Font size of the line (prose lines; 0 for table rows and blank lines).
+    pub size: f32,
 }
 
 /// A laid-out page.
@@ -99,4 +103,7 @@ pub struct PageText {
     /// Height of the upright page in points, so that running headers and footers can
     /// be told from body text by where they sit (0 when unknown).
     pub height: f32,
+    /// Width of the page in points (0 when unknown): a paragraph's lines reflow only
+    /// against a text block that spans most of it.
+    pub width: f32,
 }
