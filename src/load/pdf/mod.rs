@@ -418,7 +418,7 @@ mod tests {
             ),
             prose("(b) the second point", 56.0, 185.0, 170.0),
         ];
-        let out: Vec<String> = reflow(&lines)
+        let out: Vec<String> = reflow(&lines, 595.0)
             .into_iter()
             .map(|l| l.cells[0].clone())
             .collect();
