@@ -95,8 +95,14 @@ pub fn paragraphs(
             && prev.action.is_none()
             // a label on its own line ("Decision") heads what follows; it is not wrapped
             && label_end(&prev.text, rules).is_none_or(|e| e < prev.text.trim_end().len())
-            && !prev.text.ends_with(['.', '!', '?', ':'])
+            && !prev
+                .text
+                .trim_end_matches(['*', '_', '"', '”', '’', '\''])
+                .ends_with(['.', '!', '?', ':'])
             && !point.is_match(&text)
+            // a decision label opens a paragraph even without a blank line before it
+            // (PDF layouts do not always leave one)
+            && label_end(&text, rules).is_none()
             && ((!gap && !line.bullet) || text.starts_with(char::is_lowercase))
             && !doc.lines[prev.line].is_row()
         {

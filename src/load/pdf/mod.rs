@@ -179,7 +179,7 @@ fn document(pages: &[page::PageText]) -> Document {
 /// name split across two. A prose line continues the one above when the first word of
 /// the lower line would not have fitted at the end of the upper one (so the upper line
 /// was wrapped, not ended), both start at the same left edge (or the upper one is
-/// indented as a first line), they have the same weight, the upper line does not end a
+/// indented as a first line), the lower one is not a bold heading, the upper line does not end a
 /// sentence before a capital, and the lower line is not a list item of its own. Table rows and blank lines are never joined.
 fn reflow(lines: &[page::TextLine], page_width: f32) -> Vec<page::TextLine> {
     let margin = right_margin(lines, page_width);
@@ -241,7 +241,10 @@ fn continues(
     // edge (a first-line indent or hanging indent of up to 3 em on the upper line).
     let close = l.y > prev.y && l.y - prev.y < 2.0 * em;
     let aligned = (l.x - prev.x).abs() < 0.5 * em || (prev.x > l.x && prev.x - l.x < 3.0 * em);
-    if !close || !aligned || prev.bold != l.bold || (prev.size - l.size).abs() > 0.15 * em {
+    // Weight may change inside a paragraph ("(Action: **Partnership**)"), but a bold
+    // line in capitals under plain text is a heading set without a gap.
+    let heading = l.bold && !prev.bold && !lower.chars().any(char::is_lowercase);
+    if !close || !aligned || heading || (prev.size - l.size).abs() > 0.15 * em {
         return false;
     }
     // Average glyph advance is about half an em in text faces.
@@ -251,8 +254,11 @@ fn continues(
     // A sentence that ends at the line's end before a capitalised line may be the end
     // of a paragraph set without a gap ("…be noted." / "RESOLVED: …"); keeping such
     // lines apart costs nothing when they were one paragraph.
+    // Inside an open bracket the sentence goes on ("… (Action:" / "Eubert Malcolm).").
+    let open_bracket = upper.matches('(').count() > upper.matches(')').count();
     let sentence_end = upper.trim_end().ends_with(['.', ':', ';', '!', '?'])
-        && lower.trim_start().starts_with(char::is_uppercase);
+        && lower.trim_start().starts_with(char::is_uppercase)
+        && !open_bracket;
     wrapped && !sentence_end && !starts_label(lower) && !starts_list_item(lower)
 }
 
