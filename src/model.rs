@@ -51,7 +51,8 @@ impl fmt::Display for OneIndexed {
     }
 }
 
-/// Where a fact was read: physical page (when the source has pages) and line.
+/// Where a fact was read: physical page (when the source has pages), line, and the page
+/// number printed on that page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
@@ -59,6 +60,10 @@ pub struct Provenance {
     pub page: Option<OneIndexed>,
     /// 1-based line in the normalised text of the source.
     pub line: Option<OneIndexed>,
+    /// The pack page number printed on the page ("Page 12" stamps of committee
+    /// systems), `None` when the page prints none. It differs from `page` in packs that
+    /// have a cover or unnumbered front sheets (issue #4).
+    pub pack_page: Option<u32>,
 }
 
 /// One cell of a table row.
@@ -159,6 +164,18 @@ impl Document {
         out
     }
 
+    /// Copies each page's printed page number into the provenance of its lines: loaders
+    /// call it once the stamps of all pages are known.
+    pub fn apply_stamps(&mut self) {
+        for line in &mut self.lines {
+            line.provenance.pack_page = line
+                .provenance
+                .page
+                .and_then(|p| self.pages.get(p.get() as usize - 1))
+                .and_then(|p| p.stamp);
+        }
+    }
+
     /// Builds a document from plain lines (one per `\n`), no pages: handy in tests.
     pub fn from_plain_text(text: &str) -> Document {
         let lines = text
@@ -168,6 +185,7 @@ impl Document {
                 let provenance = Provenance {
                     page: None,
                     line: Some(OneIndexed::from_zero_indexed(i)),
+                    pack_page: None,
                 };
                 let cells: Vec<Cell> = if t.contains('\t') {
                     t.split('\t')

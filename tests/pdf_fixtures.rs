@@ -123,4 +123,13 @@ fn page_stamps_become_page_numbers_not_text() {
     let loaded = load(&path, &std::fs::read(&path).unwrap()).expect("loads");
     assert_eq!(loaded.doc.pages[0].stamp, Some(7));
     assert!(!loaded.doc.lines.iter().any(|l| l.text.contains("Page 7")));
+    assert!(
+        loaded
+            .doc
+            .lines
+            .iter()
+            .all(|l| l.provenance.pack_page == Some(7)
+                && l.provenance.page.map(|p| p.get()) == Some(1)),
+        "every fact on the page carries physical page 1 and pack page 7"
+    );
 }

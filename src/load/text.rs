@@ -111,6 +111,7 @@ pub fn parse(text: &str) -> Document {
                     None
                 },
                 line: Some(OneIndexed::from_zero_indexed(i)),
+                pack_page: None,
             };
             let line = normalise_line(part, provenance);
             if has_pages && let (Some(n), Some(p)) = (stamp(&line.text), pages.last_mut()) {
@@ -122,7 +123,9 @@ pub fn parse(text: &str) -> Document {
     if text.ends_with('\n') && lines.last().is_some_and(|l| l.is_blank()) {
         lines.pop();
     }
-    Document { lines, pages }
+    let mut doc = Document { lines, pages };
+    doc.apply_stamps();
+    doc
 }
 
 fn stamp(text: &str) -> Option<u32> {

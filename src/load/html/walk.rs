@@ -256,6 +256,7 @@ fn provenance(line: Option<u32>) -> Provenance {
     Provenance {
         page: None,
         line: line.and_then(OneIndexed::new),
+        pack_page: None,
     }
 }
 

@@ -146,7 +146,7 @@ fn no_text_warning(empty: &[u32], total: usize) -> Warning {
         ),
         Some(Provenance {
             page: first,
-            line: None,
+            ..Provenance::default()
         }),
     )
 }
@@ -165,6 +165,7 @@ fn document(pages: &[page::PageText]) -> Document {
             let provenance = Provenance {
                 page: Some(number),
                 line: Some(OneIndexed::from_zero_indexed(line_no)),
+                pack_page: p.stamp,
             };
             line_no += 1;
             doc.lines.push(line(l, provenance));
