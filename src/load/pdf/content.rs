@@ -987,60 +987,8 @@ impl<'a> Lexer<'a> {
     }
 
     fn literal_string(&mut self, scratch: &mut Vec<u8>) -> Operand {
-        self.pos += 1;
         let start = scratch.len();
-        let mut depth = 1usize;
-        while let Some(&c) = self.data.get(self.pos) {
-            self.pos += 1;
-            match c {
-                b'(' => depth += 1,
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                b'\\' => {
-                    let Some(&e) = self.data.get(self.pos) else {
-                        break;
-                    };
-                    self.pos += 1;
-                    let byte = match e {
-                        b'n' => b'\n',
-                        b'r' => b'\r',
-                        b't' => b'\t',
-                        b'b' => 8,
-                        b'f' => 12,
-                        b'0'..=b'7' => {
-                            let mut v = u32::from(e - b'0');
-                            for _ in 0..2 {
-                                match self.data.get(self.pos) {
-                                    Some(&d @ b'0'..=b'7') => {
-                                        v = v * 8 + u32::from(d - b'0');
-                                        self.pos += 1;
-                                    }
-                                    _ => break,
-                                }
-                            }
-                            v as u8
-                        }
-                        // A backslash before an end of line continues the string.
-                        b'\r' => {
-                            if self.data.get(self.pos) == Some(&b'\n') {
-                                self.pos += 1;
-                            }
-                            continue;
-                        }
-                        b'\n' => continue,
-                        other => other,
-                    };
-                    scratch.push(byte);
-                    continue;
-                }
-                _ => {}
-            }
-            scratch.push(c);
-        }
+        super::syntax::literal_string(self.data, &mut self.pos, scratch);
         Operand::Str(start, scratch.len())
     }
 

@@ -15,6 +15,7 @@ pub mod content;
 pub mod font;
 pub mod layout;
 pub mod page;
+pub mod syntax;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -389,53 +389,8 @@ impl Lexer<'_> {
 
     /// `(...)` with nested parentheses and backslash escapes.
     fn literal_string(&mut self) -> Vec<u8> {
-        self.pos += 1;
         let mut out = Vec::new();
-        let mut depth = 1usize;
-        while let Some(&c) = self.data.get(self.pos) {
-            self.pos += 1;
-            match c {
-                b'(' => depth += 1,
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                b'\\' => {
-                    let Some(&e) = self.data.get(self.pos) else {
-                        break;
-                    };
-                    self.pos += 1;
-                    let byte = match e {
-                        b'n' => b'\n',
-                        b'r' => b'\r',
-                        b't' => b'\t',
-                        b'b' => 8,
-                        b'f' => 12,
-                        b'0'..=b'7' => {
-                            let mut v = u32::from(e - b'0');
-                            for _ in 0..2 {
-                                match self.data.get(self.pos) {
-                                    Some(&d @ b'0'..=b'7') => {
-                                        v = v * 8 + u32::from(d - b'0');
-                                        self.pos += 1;
-                                    }
-                                    _ => break,
-                                }
-                            }
-                            v as u8
-                        }
-                        b'\r' | b'\n' => continue,
-                        other => other,
-                    };
-                    out.push(byte);
-                    continue;
-                }
-                _ => {}
-            }
-            out.push(c);
-        }
+        crate::load::pdf::syntax::literal_string(self.data, &mut self.pos, &mut out);
         out
     }
 }
