@@ -161,7 +161,12 @@ pub fn extract(
             .iter()
             .any(|s| s.kind == SegmentKind::Minutes && s.lines.contains(&i))
     };
+    // Lines already read as the second (or third) line of a header.
+    let mut header_until = 0;
     for (idx, line) in doc.lines.iter().enumerate() {
+        if idx < header_until {
+            continue;
+        }
         if !line.is_row() || in_minutes(idx) {
             if open.is_some() {
                 gap += 1;
@@ -174,7 +179,8 @@ pub fn extract(
         }
         gap = 0;
         let cells: Vec<&str> = line.cells.iter().map(|c| c.text.trim()).collect();
-        if let Some(header) = map_header(&cells, r) {
+        if let Some((header, used)) = header_at(doc, idx, &cells, r) {
+            header_until = idx + 1 + used;
             match open.as_mut() {
                 // A repeated header (next page): same plan, columns re-mapped.
                 Some(b) => b.header = header,
@@ -301,6 +307,103 @@ impl PlanBuilder {
     }
 }
 
+/// Most extra lines a header may wrap onto (a four-word header in a narrow column).
+const MAX_HEADER_WRAPS: usize = 3;
+
+/// The column map of the header starting at line `idx`, and how many following lines it
+/// wraps onto. A narrow column wraps its header words ("Named CSP" over "Lead"); a PDF
+/// prints them as a second, short row whose words sit under header cells. Such rows are
+/// merged column by column while the merged cells still read as header words: a body row
+/// appended to header cells breaks their (anchored) header patterns, the rest of a wrapped
+/// header keeps or completes them. The merged row is then mapped as a whole, so a table
+/// whose wrapped header names no owner ("Lead" over "Agency") is not a plan.
+fn header_at(doc: &Document, idx: usize, cells: &[&str], r: &PlanRules) -> Option<(Header, usize)> {
+    let mut merged: Vec<String> = cells.iter().map(|c| (*c).to_string()).collect();
+    let mut kinds = header_kinds(cells, r);
+    let mut used = 0;
+    while used < MAX_HEADER_WRAPS && kinds.iter().any(|&m| m != 0) {
+        let Some(next) = doc.lines.get(idx + 1 + used).filter(|l| l.is_row()) else {
+            break;
+        };
+        let next: Vec<&str> = next.cells.iter().map(|c| c.text.trim()).collect();
+        if !continues_header(&merged, &next, r) {
+            break;
+        }
+        let candidate: Vec<String> = merged
+            .iter()
+            .enumerate()
+            .map(|(i, h)| match next.get(i).filter(|c| !c.is_empty()) {
+                Some(more) => format!("{h} {more}"),
+                None => h.clone(),
+            })
+            .collect();
+        let refs: Vec<&str> = candidate.iter().map(String::as_str).collect();
+        // The wrapped words must name more columns or change what one names ("Lead" over
+        // "organisation"); words that leave every header as it was ("Activity" over
+        // "service provision") are a body cell continued under a repeated header.
+        let more = header_kinds(&refs, r);
+        let (had, has) = (
+            kinds.iter().filter(|&&m| m != 0).count(),
+            more.iter().filter(|&&m| m != 0).count(),
+        );
+        if has < had || (has == had && more == kinds) {
+            break;
+        }
+        kinds = more;
+        merged = candidate;
+        used += 1;
+    }
+    let refs: Vec<&str> = merged.iter().map(String::as_str).collect();
+    map_header(&refs, r).map(|h| (h, used))
+}
+
+/// True when `next` can be the wrapped words of header cells `head`: a short row of words
+/// (no figures, which a body row's reference or date would have), each under a header cell.
+fn continues_header(head: &[String], next: &[&str], r: &PlanRules) -> bool {
+    next.len() <= head.len()
+        && next.iter().any(|c| !c.is_empty())
+        && next.iter().zip(head).all(|(c, h)| {
+            c.is_empty()
+                || (!h.is_empty()
+                    && !c.chars().any(|ch| ch.is_ascii_digit())
+                    && c.chars().count() + h.chars().count() < r.max_header_cell_chars)
+        })
+}
+
+/// Every column-header pattern of a plan.
+fn header_patterns(r: &PlanRules) -> [&Patterns; 9] {
+    [
+        &r.owner_header,
+        &r.text_header,
+        &r.ref_header,
+        &r.theme_header,
+        &r.organisation_header,
+        &r.start_header,
+        &r.end_header,
+        &r.status_header,
+        &r.comment_header,
+    ]
+}
+
+/// Per cell, which column-header patterns it matches (bit `i` for pattern `i`).
+fn header_kinds(cells: &[&str], r: &PlanRules) -> Vec<u16> {
+    let all = header_patterns(r);
+    cells
+        .iter()
+        .map(|c| {
+            all.iter()
+                .enumerate()
+                .filter(|(_, p)| !c.is_empty() && p.is_match(c))
+                .fold(0, |m, (i, _)| m | 1 << i)
+        })
+        .collect()
+}
+
+/// How many non-empty cells read as plan column headers.
+fn header_hits(cells: &[&str], r: &PlanRules) -> usize {
+    header_kinds(cells, r).iter().filter(|&&m| m != 0).count()
+}
+
 /// The column map of a header row, or `None` when the row is not a plan header.
 fn map_header(cells: &[&str], r: &PlanRules) -> Option<Header> {
     if cells.len() < r.min_header_cells
@@ -348,23 +451,9 @@ fn map_header(cells: &[&str], r: &PlanRules) -> Option<Header> {
 
 /// A row that repeats header words ("Ref | | Actions | … | Risk") above the real header.
 fn is_header_like(cells: &[&str], r: &PlanRules) -> bool {
-    let filled: Vec<&&str> = cells.iter().filter(|c| !c.is_empty()).collect();
-    let all = [
-        &r.owner_header,
-        &r.text_header,
-        &r.ref_header,
-        &r.theme_header,
-        &r.organisation_header,
-        &r.start_header,
-        &r.end_header,
-        &r.status_header,
-        &r.comment_header,
-    ];
-    let hits = filled
-        .iter()
-        .filter(|c| all.iter().any(|p| p.is_match(c)))
-        .count();
-    hits >= 2 && hits * 2 >= filled.len()
+    let filled = cells.iter().filter(|c| !c.is_empty()).count();
+    let hits = header_hits(cells, r);
+    hits >= 2 && hits * 2 >= filled
 }
 
 /// Reads a row against the header, choosing the alignment whose cells fit their columns
@@ -388,6 +477,17 @@ fn align(cells: &[&str], header: &Header, r: &PlanRules, line: usize) -> Record 
     for h in [header, &compact] {
         if h.fields.len() > cells.len() {
             candidates.push((h, h.fields.len() - cells.len()));
+        }
+    }
+    // A row may lose its leading cell (a theme cell merged over several rows) even when it
+    // is not shorter than the header: a PDF header cut off at the page edge has fewer
+    // columns than the rows of a wider table part below it.
+    for h in [header, &compact] {
+        if !candidates
+            .iter()
+            .any(|&(c, s)| std::ptr::eq(c, h) && s == 1)
+        {
+            candidates.push((h, 1));
         }
     }
     let mut best: Option<(i32, &Header, usize)> = None;
@@ -760,6 +860,67 @@ mod tests {
         assert_eq!(a[1].end_raw.as_deref(), Some("Continuous"));
         assert_eq!(a[0].end_raw.as_deref(), Some("31/03/2021"));
         assert_eq!(a[1].owners[0].kind, OwnerKind::Role);
+    }
+
+    #[test]
+    fn header_wrapped_over_two_lines_is_merged() {
+        // Narrow columns wrap their header words onto a second short row.
+        let p = run("Ref\t\t\t\t\t\n\
+            Priority\tTask\tLead\tLead\tStart\tTarget\n\
+            \t\tofficer\torganisation\t\tdate\n\
+            Housing\tReview the allocations policy\tKim Lowe\tCity Council\t01/04/2024\t31/03/2025\n\
+            Action\tActions\tLead\tEnd\n\
+            No\t\tofficer\tdate\n\
+            1\tFund the night shelter\tAl Day\t31/03/2025\n");
+        assert_eq!(p.len(), 1, "{p:#?}");
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 2, "{a:#?}");
+        assert_eq!(names(&a[0]), ["Kim Lowe"]);
+        assert_eq!(a[0].organisation.as_deref(), Some("City Council"));
+        assert_eq!(a[0].start.as_deref(), Some("2024-04-01"));
+        assert_eq!(a[0].end.as_deref(), Some("2025-03-31"));
+        assert_eq!(a[1].r#ref.as_deref(), Some("1"));
+        assert_eq!(a[1].text, "Fund the night shelter");
+        assert_eq!(names(&a[1]), ["Al Day"]);
+        assert_eq!(a[1].end.as_deref(), Some("2025-03-31"));
+    }
+
+    #[test]
+    fn wrapped_header_naming_no_owner_is_not_a_plan() {
+        // "Lead" alone names an owner column, but the header reads "Lead Agency".
+        let p = run("Objective\tIndicator\tTarget\tLead\n\
+            \t\t\tAgency\n\
+            Reduce violence\tViolence with injury\tFive per cent reduction\tPolice\n");
+        assert!(p.is_empty(), "{p:#?}");
+    }
+
+    #[test]
+    fn body_line_under_a_repeated_header_is_not_header_text() {
+        let p = run("Area\tActivity\tResponsible Lead\tCommentary\n\
+            Housing\tMap the offender interventions and\tJo Bloggs\tOn track\n\
+            Area\tActivity\tResponsible Lead\tCommentary\n\
+            \tservice provision\t\t\n\
+            \tAgree the operating model with partners\tAl Day\tDelayed\n");
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 2, "{a:#?}");
+        assert_eq!(
+            a[0].text,
+            "Map the offender interventions and service provision"
+        );
+    }
+
+    #[test]
+    fn row_wider_than_a_cut_off_header_loses_its_leading_cell() {
+        // The header was cut at the page edge; the rows of the wider table part below it
+        // have more cells and no theme cell.
+        let p = run("Theme\tAction No\tActions\tOutcomes\tLead Officer\n\
+            A\t1\tFirst action of the plan\tBetter\tDiane Egan\n\
+            2\tSecond action of the plan\tSafer\tRobert South\tCouncil\t01/04/2024\tContinuous\tPolice\n");
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 2, "{a:#?}");
+        assert_eq!(a[1].r#ref.as_deref(), Some("2"));
+        assert_eq!(a[1].text, "Second action of the plan");
+        assert_eq!(names(&a[1]), ["Robert South"]);
     }
 
     #[test]
