@@ -561,6 +561,38 @@ fn continues(prev: &Record, rec: &Record, has_ref_col: bool, rules: &RuleSet) ->
         || (!prev.owner.is_empty() && r.continuation_end.is_match(prev.owner.trim_end()))
         || starts_lower(&rec.owner)
         || owner_fragment
+        // a line with nothing but action text under a row that named its owner: the
+        // action cell wrapping (a record of its own would need an owner)
+        || (rec.owner.is_empty()
+            && rec.organisation.is_empty()
+            && rec.status.is_empty()
+            && rec.comment.is_empty()
+            && rec.r#ref.is_empty()
+            && !prev.owner.is_empty()
+            && !rec.text.trim_end().ends_with('.'))
+        // an action text that is a whole sentence opens a record whatever its other
+        // cells do
+        || (!rec.text.trim_end().ends_with('.')
+            && (continues_a_sentence(&prev.comment, &rec.comment)
+                || continues_a_sentence(&prev.organisation, &rec.organisation)))
+}
+
+/// A cell that goes on with the sentence its column left unfinished in the row above
+/// ("This is on track and is being" / "delivered as part of …"): the row is the same
+/// record wrapped, even when its action text starts with a capital ("Deliver the Drug" /
+/// "Intervention").
+fn continues_a_sentence(above: &str, cell: &str) -> bool {
+    let above = above.trim_end();
+    starts_lower(cell) && !above.is_empty() && !above.ends_with(['.', '!', '?', ';'])
+}
+
+/// True when the text ends with a lone initial ("A Brown J"): a name cannot end there, so
+/// the next line goes on with it ("Willats O" …).
+fn ends_with_initial(text: &str) -> bool {
+    text.split_whitespace().next_back().is_some_and(|w| {
+        let w = w.trim_end_matches('.');
+        w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
+    })
 }
 
 /// Joins a continuation line into the row above, cell by cell.
@@ -573,6 +605,7 @@ fn join(prev: &mut Record, rec: Record, rules: &RuleSet) {
         || r.continuation_end.is_match(prev.owner.trim_end())
         || starts_lower(&rec.owner)
         || owner_wraps(&prev.owner, &rec.owner, rules)
+        || ends_with_initial(&prev.owner)
     {
         " "
     } else {
@@ -921,6 +954,41 @@ mod tests {
         assert_eq!(a[1].r#ref.as_deref(), Some("2"));
         assert_eq!(a[1].text, "Second action of the plan");
         assert_eq!(names(&a[1]), ["Robert South"]);
+    }
+
+    #[test]
+    fn visual_lines_of_one_ruled_row_join_into_one_record() {
+        // PDF layouts print a row one visual line at a time; a wrapped action cell goes on
+        // alone, or beside a comment that continues its sentence.
+        let p = run("Action\tLead Officer\tComments\n\
+            Update ASC\tASC QB\tOngoing\n\
+            Improvement & Quality Action\t\t\n\
+            Deliver the Drug\tSenior Public Health\tThis is on track and is being\n\
+            Intervention Programme\tCommissioner\tdelivered as planned.\n\
+            Review the strategy.\tDiane Egan\tin progress\n");
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 3, "{a:#?}");
+        assert_eq!(a[0].text, "Update ASC Improvement & Quality Action");
+        assert_eq!(a[1].text, "Deliver the Drug Intervention Programme");
+        assert_eq!(
+            a[1].comment.as_deref(),
+            Some("This is on track and is being delivered as planned.")
+        );
+        assert_eq!(
+            a[2].text, "Review the strategy.",
+            "a whole sentence opens a record"
+        );
+    }
+
+    #[test]
+    fn a_name_wrapped_after_its_initial_goes_on() {
+        let p = run("Ref\tAction\tLead\n\
+            4.3\tEstablish an equalities forum to capture:\tA Brown J\n\
+            \tCommunity intelligence\tWillats O\n\
+            \tCommunity engagement\tWilliams\n");
+        let a = &p[0].actions;
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(names(&a[0]), ["A Brown", "J Willats", "O Williams"]);
     }
 
     #[test]
