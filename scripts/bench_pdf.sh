@@ -3,15 +3,16 @@
 # the same run (issue #4: at least as many pages/s as pdftotext on one thread), and peak
 # RSS on a 300-page pack (target < 200 MB).
 #
-#   scripts/bench_pdf.sh              corpus: $SHARED/pdf/lo/*.pdf, $SHARED/pdf/qp/*.pdf and
+#   scripts/bench_pdf.sh              corpus: tests/pdf/lo/*.pdf, tests/pdf/qp/*.pdf and
 #                                     one ≥300-page pack concatenated from them
 #   SHARED=/path/to/shared scripts/bench_pdf.sh
 #   CALLGRIND=1 scripts/bench_pdf.sh  also an instruction count (repeatable) for one PDF
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-# shared/ sits beside the repository (or beside the main checkout for a worktree).
-SHARED=${SHARED:-$(dirname "$repo")/shared}
+# The seed PDFs the project carries (tests/pdf/{lo,qp}); SHARED=../shared reads the
+# shared folder's copies instead.
+SHARED=${SHARED:-$repo/tests}
 if ! ls "$SHARED"/pdf/lo/*.pdf >/dev/null 2>&1; then
   echo "bench_pdf.sh: no PDFs in $SHARED/pdf/lo (set SHARED=)" >&2
   exit 2
