@@ -47,7 +47,7 @@ impl Default for PdfLimits {
             time: Duration::from_secs(60),
             // Page content streams are kilobytes to a few megabytes; images are never
             // decompressed by the text path.
-            max_stream_bytes: 64 << 20,
+            max_stream_bytes: 32 << 20,
             max_depth: 24,
             max_pages: 20_000,
         }
