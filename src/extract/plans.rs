@@ -20,7 +20,7 @@ use crate::extract::dates;
 use crate::model::Document;
 use crate::pack::SegmentKind;
 use crate::pack::{ActionPlan, Owner, OwnerKind, PlanAction};
-use crate::rules::{Pattern, Patterns, RuleSet, Words};
+use crate::rules::{Pattern, PatternGroups, Patterns, RuleSet, Words};
 use crate::segment::Span;
 
 crate::rule_section! {
@@ -179,7 +179,7 @@ pub fn extract(
         }
         gap = 0;
         let cells: Vec<&str> = line.cells.iter().map(|c| c.text.trim()).collect();
-        if let Some((header, used)) = header_at(doc, idx, &cells, r) {
+        if let Some((header, used)) = header_at(doc, idx, &cells, rules) {
             header_until = idx + 1 + used;
             match open.as_mut() {
                 // A repeated header (next page): same plan, columns re-mapped.
@@ -195,7 +195,7 @@ pub fn extract(
             continue;
         }
         let Some(b) = open.as_mut() else { continue };
-        if is_header_like(&cells, r) {
+        if is_header_like(&cells, rules) {
             continue;
         }
         let rec = align(&cells, &b.header, r, idx);
@@ -317,9 +317,20 @@ const MAX_HEADER_WRAPS: usize = 3;
 /// appended to header cells breaks their (anchored) header patterns, the rest of a wrapped
 /// header keeps or completes them. The merged row is then mapped as a whole, so a table
 /// whose wrapped header names no owner ("Lead" over "Agency") is not a plan.
-fn header_at(doc: &Document, idx: usize, cells: &[&str], r: &PlanRules) -> Option<(Header, usize)> {
+fn header_at(
+    doc: &Document,
+    idx: usize,
+    cells: &[&str],
+    rules: &RuleSet,
+) -> Option<(Header, usize)> {
+    let r = &rules.plans;
+    // Merging wrapped lines keeps the cell count and only lengthens cells, so a row that
+    // `map_header` refuses for these reasons is refused merged too (most rows end here).
+    if cells.len() < r.min_header_cells || cells.iter().any(|c| too_long_for_header(c, r)) {
+        return None;
+    }
     let mut merged: Vec<String> = cells.iter().map(|c| (*c).to_string()).collect();
-    let mut kinds = header_kinds(cells, r);
+    let mut kinds = header_kinds(cells, rules);
     let mut used = 0;
     while used < MAX_HEADER_WRAPS && kinds.iter().any(|&m| m != 0) {
         let Some(next) = doc.lines.get(idx + 1 + used).filter(|l| l.is_row()) else {
@@ -341,7 +352,7 @@ fn header_at(doc: &Document, idx: usize, cells: &[&str], r: &PlanRules) -> Optio
         // The wrapped words must name more columns or change what one names ("Lead" over
         // "organisation"); words that leave every header as it was ("Activity" over
         // "service provision") are a body cell continued under a repeated header.
-        let more = header_kinds(&refs, r);
+        let more = header_kinds(&refs, rules);
         let (had, has) = (
             kinds.iter().filter(|&&m| m != 0).count(),
             more.iter().filter(|&&m| m != 0).count(),
@@ -357,6 +368,12 @@ fn header_at(doc: &Document, idx: usize, cells: &[&str], r: &PlanRules) -> Optio
     map_header(&refs, r).map(|h| (h, used))
 }
 
+/// True when a cell is too long to be a column header.
+fn too_long_for_header(cell: &str, r: &PlanRules) -> bool {
+    // bytes ≥ chars: a cell within the limit in bytes is within it in characters
+    cell.len() > r.max_header_cell_chars && cell.chars().count() > r.max_header_cell_chars
+}
+
 /// True when `next` can be the wrapped words of header cells `head`: a short row of words
 /// (no figures, which a body row's reference or date would have), each under a header cell.
 fn continues_header(head: &[String], next: &[&str], r: &PlanRules) -> bool {
@@ -370,47 +387,46 @@ fn continues_header(head: &[String], next: &[&str], r: &PlanRules) -> bool {
         })
 }
 
-/// Every column-header pattern of a plan.
-fn header_patterns(r: &PlanRules) -> [&Patterns; 9] {
-    [
-        &r.owner_header,
-        &r.text_header,
-        &r.ref_header,
-        &r.theme_header,
-        &r.organisation_header,
-        &r.start_header,
-        &r.end_header,
-        &r.status_header,
-        &r.comment_header,
-    ]
+/// Every column-header pattern list of a plan, searched in one pass (built once per
+/// rule set).
+fn header_groups(rules: &RuleSet) -> &PatternGroups {
+    rules.derived.plan_headers.get_or_init(|| {
+        let r = &rules.plans;
+        PatternGroups::new(&[
+            &r.owner_header,
+            &r.text_header,
+            &r.ref_header,
+            &r.theme_header,
+            &r.organisation_header,
+            &r.start_header,
+            &r.end_header,
+            &r.status_header,
+            &r.comment_header,
+        ])
+    })
 }
 
-/// Per cell, which column-header patterns it matches (bit `i` for pattern `i`).
-fn header_kinds(cells: &[&str], r: &PlanRules) -> Vec<u16> {
-    let all = header_patterns(r);
+/// Per cell, which column-header lists it matches (bit `i` for list `i` of
+/// [`header_groups`]).
+fn header_kinds(cells: &[&str], rules: &RuleSet) -> Vec<u32> {
+    let groups = header_groups(rules);
     cells
         .iter()
-        .map(|c| {
-            all.iter()
-                .enumerate()
-                .filter(|(_, p)| !c.is_empty() && p.is_match(c))
-                .fold(0, |m, (i, _)| m | 1 << i)
-        })
+        .map(|c| if c.is_empty() { 0 } else { groups.mask(c) })
         .collect()
 }
 
 /// How many non-empty cells read as plan column headers.
-fn header_hits(cells: &[&str], r: &PlanRules) -> usize {
-    header_kinds(cells, r).iter().filter(|&&m| m != 0).count()
+fn header_hits(cells: &[&str], rules: &RuleSet) -> usize {
+    header_kinds(cells, rules)
+        .iter()
+        .filter(|&&m| m != 0)
+        .count()
 }
 
 /// The column map of a header row, or `None` when the row is not a plan header.
 fn map_header(cells: &[&str], r: &PlanRules) -> Option<Header> {
-    if cells.len() < r.min_header_cells
-        || cells
-            .iter()
-            .any(|c| c.chars().count() > r.max_header_cell_chars)
-    {
+    if cells.len() < r.min_header_cells || cells.iter().any(|c| too_long_for_header(c, r)) {
         return None;
     }
     // "Lead Officer:" is a key of a key/value table, not a column header.
@@ -450,9 +466,9 @@ fn map_header(cells: &[&str], r: &PlanRules) -> Option<Header> {
 }
 
 /// A row that repeats header words ("Ref | | Actions | … | Risk") above the real header.
-fn is_header_like(cells: &[&str], r: &PlanRules) -> bool {
+fn is_header_like(cells: &[&str], rules: &RuleSet) -> bool {
     let filled = cells.iter().filter(|c| !c.is_empty()).count();
-    let hits = header_hits(cells, r);
+    let hits = header_hits(cells, rules);
     hits >= 2 && hits * 2 >= filled
 }
 
