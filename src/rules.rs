@@ -151,7 +151,11 @@ impl Patterns {
     /// The patterns that match somewhere in `text`, in order: one pass of the set
     /// instead of one search per pattern.
     pub fn matching<'a>(&'a self, text: &str) -> impl Iterator<Item = &'a Pattern> + 'a {
-        self.1.matches(text).into_iter().map(|i| &self.0[i])
+        // Most texts match none. "Any match?" stops at the first match and can skip
+        // ahead by literal prefixes; "which match?" must run to the end of the text in a
+        // slower mode, so it only runs when there is something to find (issue #3).
+        let hits = self.1.is_match(text).then(|| self.1.matches(text));
+        hits.into_iter().flatten().map(|i| &self.0[i])
     }
 
     /// The patterns in order.
@@ -194,6 +198,10 @@ impl PatternGroups {
 
     /// Bit `i` is set when a pattern of list `i` matches somewhere in `text`.
     pub fn mask(&self, text: &str) -> u32 {
+        // See `Patterns::matching`: the cheap question first.
+        if !self.set.is_match(text) {
+            return 0;
+        }
         self.set
             .matches(text)
             .into_iter()
