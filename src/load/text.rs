@@ -84,7 +84,7 @@ pub fn parse(text: &str) -> Document {
             stamp: None,
         });
     }
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         // A form feed starts a new page: text before it ends the old page, text after it
@@ -196,11 +196,19 @@ fn normalise_line(raw: &str, provenance: Provenance) -> Line {
                 text: clean(c, true).0,
             })
             .collect();
-        let text = cells
-            .iter()
-            .map(|c| c.text.replace('\n', " "))
-            .collect::<Vec<_>>()
-            .join("\t");
+        let mut text = String::with_capacity(raw.len());
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                text.push('\t');
+            }
+            // paragraph breaks inside a cell read as spaces in the row's text
+            let mut parts = c.text.split('\n');
+            text.push_str(parts.next().unwrap_or_default());
+            for p in parts {
+                text.push(' ');
+                text.push_str(p);
+            }
+        }
         return Line {
             text,
             cells,
@@ -270,24 +278,38 @@ pub(crate) fn clean(s: &str, in_cell: bool) -> (String, bool) {
 fn collapse_whitespace(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut pending: Option<char> = None;
-    for c in t.chars() {
-        match c {
-            '\u{ad}' => {}
-            '\n' => pending = Some('\n'),
-            c if c.is_whitespace() => {
-                if pending.is_none() {
-                    pending = Some(' ');
-                }
+    // Text between separators is copied a run at a time, not a character at a time: this
+    // runs over most lines of a converted pack (issue #3).
+    let mut run_start = 0;
+    for (i, c) in t.char_indices() {
+        let sep = match c {
+            '\u{ad}' => None,
+            '\n' => Some('\n'),
+            c if c.is_whitespace() => Some(' '),
+            _ => continue,
+        };
+        if run_start < i {
+            if let Some(p) = pending.take()
+                && !out.is_empty()
+            {
+                out.push(p);
             }
-            c => {
-                if let Some(p) = pending.take()
-                    && !out.is_empty()
-                {
-                    out.push(p);
-                }
-                out.push(c);
-            }
+            out.push_str(&t[run_start..i]);
         }
+        run_start = i + c.len_utf8();
+        match sep {
+            Some('\n') => pending = Some('\n'),
+            Some(_) if pending.is_none() => pending = Some(' '),
+            _ => {}
+        }
+    }
+    if run_start < t.len() {
+        if let Some(p) = pending.take()
+            && !out.is_empty()
+        {
+            out.push(p);
+        }
+        out.push_str(&t[run_start..]);
     }
     out
 }
@@ -420,6 +442,31 @@ mod tests {
                         None => prop_assert!(doc.pages.is_empty()),
                     }
                 }
+            }
+
+            /// Copying runs of text gives what a character-by-character pass gives.
+            #[test]
+            fn collapse_whitespace_by_runs(text in "[a-zé’ \t\n\u{a0}\u{ad}\u{2003}]{0,24}") {
+                let mut expected = String::new();
+                let mut pending: Option<char> = None;
+                for c in text.chars() {
+                    match c {
+                        '\u{ad}' => {}
+                        '\n' => pending = Some('\n'),
+                        c if c.is_whitespace() => {
+                            pending.get_or_insert(' ');
+                        }
+                        c => {
+                            if let Some(p) = pending.take()
+                                && !expected.is_empty()
+                            {
+                                expected.push(p);
+                            }
+                            expected.push(c);
+                        }
+                    }
+                }
+                prop_assert_eq!(collapse_whitespace(&text), expected);
             }
         }
     }
