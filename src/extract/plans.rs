@@ -679,7 +679,14 @@ fn starts_lower(s: &str) -> bool {
 
 /// Whitespace collapsed, markup-free text.
 fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn some(s: String) -> Option<String> {
