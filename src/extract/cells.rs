@@ -46,6 +46,12 @@ pub fn parse_number(text: &str) -> Option<(f64, Option<String>)> {
         Some(inner) => (inner.trim(), true),
         None => (t, false),
     };
+    // Most cells hold words: no digit, no number (`parse` below would refuse any digit the
+    // regex's Unicode `\d` allows beyond 0-9). Capture groups cost far more than a match,
+    // so they are asked for only when the cell matches (issue #3).
+    if !t.bytes().any(|b| b.is_ascii_digit()) || !NUMBER.is_match(t) {
+        return None;
+    }
     let caps = NUMBER.captures(t)?;
     let digits: String = caps
         .name("num")?

@@ -85,7 +85,7 @@ pub fn parse(text: &str) -> Document {
             stamp: None,
         });
     }
-    let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         // A form feed starts a new page: text before it ends the old page, text after it
@@ -339,17 +339,41 @@ fn needs_cleaning(s: &str) -> bool {
     false
 }
 
+/// The entities converters leave in text, and what they stand for.
+const ENTITIES: &[(&str, &str)] = &[
+    ("&nbsp;", " "),
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&quot;", "\""),
+    ("&#39;", "'"),
+    ("&rsquo;", "’"),
+    ("&lsquo;", "‘"),
+    ("&ndash;", "–"),
+    ("&pound;", "£"),
+    ("&amp;", "&"),
+];
+
+/// Decodes [`ENTITIES`] in one pass; an `&` that starts none of them stays as it is, and
+/// decoded text is not decoded again ("&amp;lt;" → "&lt;").
 fn decode_entities(s: &str) -> String {
-    s.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&rsquo;", "’")
-        .replace("&lsquo;", "‘")
-        .replace("&ndash;", "–")
-        .replace("&pound;", "£")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+            Some((e, to)) => {
+                out.push_str(to);
+                rest = &rest[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -408,6 +432,16 @@ mod tests {
         let loaded = load(Path::new("x.txt"), b"Caf\xe9 \x96 \xa3100\n").unwrap();
         assert_eq!(loaded.doc.lines[0].text, "Café – £100");
         assert_eq!(loaded.warnings[0].code, "decoded-as-windows-1252");
+    }
+
+    #[test]
+    fn entities_are_decoded_once() {
+        assert_eq!(
+            decode_entities("B &amp; C &lt;5&gt; &nbsp;x"),
+            "B & C <5>  x"
+        );
+        assert_eq!(decode_entities("&amp;lt; & &foo; &"), "&lt; & &foo; &");
+        assert_eq!(decode_entities("Ward&rsquo;s &pound;5"), "Ward’s £5");
     }
 
     #[test]
