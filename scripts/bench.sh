@@ -4,7 +4,7 @@
 # `cat` over the same files (the cost of reading them) in the same run.
 #
 #   scripts/bench.sh [COPIES]      (default 60 copies of corpora/ ≈ 36 MB)
-#   CALLGRIND=1 scripts/bench.sh   also counts instructions for one pack (repeatable)
+#   CALLGRIND=1 scripts/bench.sh   also counts instructions (repeatable; needs 5+ copies)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-60}
@@ -39,6 +39,18 @@ python3 -c "
 a=float(open('$work/councilpack --jobs 1.secs').read()); b=float(open('$work/councilpack --jobs 2.secs').read())
 print(f'speed-up --jobs 2 / --jobs 1: {a/max(b,0.001):.2f}x')"
 if [ "${CALLGRIND:-0}" = 1 ]; then
-  valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$bin" extract corpora/haringey/004_750205f846d61569.txt \
-    --out "$work/cg" --jobs 1 --quiet 2>&1 | grep -E "Collected" || true
+  # Repeatable instruction counts (same binary, same input, same count): start-up on a
+  # one-line file, and the steady cost of one more copy of corpora/ (five copies minus
+  # one, over four, so the regex engines' warm-up on the first copy is left out).
+  count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" extract "$@" \
+      --out "$work/cg" --jobs 1 --quiet 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'; }
+  printf 'Notice of meeting\n' >"$work/tiny.txt"
+  startup=$(count "$work/tiny.txt")
+  one=$(count "$work/in/copy1")
+  five=$(count "$work/in/copy1" "$work/in/copy2" "$work/in/copy3" "$work/in/copy4" "$work/in/copy5")
+  copy_bytes=$(du -sb "$work/in/copy1" | cut -f1)
+  python3 -c "
+s,o,f,b=$startup,$one,$five,$copy_bytes
+per=(f-o)/4
+print(f'callgrind: start-up {s/1e6:.1f}M instructions; one copy of corpora/ ({b/1e6:.2f} MB) {per/1e6:.1f}M steady ({per/b:.0f}/byte), first copy {(o-s)/1e6:.1f}M')"
 fi
