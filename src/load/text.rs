@@ -317,26 +317,13 @@ fn collapse_whitespace(t: &str) -> String {
 
 fn needs_cleaning(s: &str) -> bool {
     // Markup characters, control whitespace, the lead byte 0xC2 of a no-break space or
-    // soft hyphen, or a double space, found in one pass with a table lookup per byte: it
-    // runs over every byte of every pack (issue #3).
-    const SPECIAL: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut i = 0;
-        let marks = b"*[<&\t\r\x0b\x0c\xc2";
-        while i < marks.len() {
-            t[marks[i] as usize] = true;
-            i += 1;
-        }
-        t
-    };
-    let mut prev_space = false;
-    for b in s.bytes() {
-        if SPECIAL[usize::from(b)] || (prev_space && b == b' ') {
-            return true;
-        }
-        prev_space = b == b' ';
-    }
-    false
+    // soft hyphen, or a double space. Vectorised byte searches: this runs over every byte
+    // of every pack, and a byte-at-a-time loop was a tenth of a text pack's cost (issue #3).
+    let b = s.as_bytes();
+    memchr::memchr3(b'*', b'[', b'<', b).is_some()
+        || memchr::memchr3(b'&', b'\t', b'\r', b).is_some()
+        || memchr::memchr3(0x0b, 0x0c, 0xc2, b).is_some()
+        || memchr::memmem::find(b, b"  ").is_some()
 }
 
 /// The entities converters leave in text, and what they stand for.
