@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
@@ -20,23 +21,64 @@ use crate::extract::{actions, attendees, council, meeting, minutes, plans, resol
 use crate::load::html;
 use crate::segment;
 
-/// One compiled regular expression from a rules file.
+/// One regular expression from a rules file.
+///
+/// A single pattern is compiled when the rules are read. A member of a [`Patterns`] list
+/// is compiled the first time it is used on its own (its list's set already answers
+/// "does any match?"), so start-up does not compile every list twice (issue #3).
+/// Clones share the compiled regex.
 #[derive(Clone)]
-pub struct Pattern(pub Regex);
+pub struct Pattern {
+    /// The source as compiled (after [`narrow_classes`]).
+    source: Arc<str>,
+    regex: Arc<OnceLock<Regex>>,
+}
+
+/// Size limit of one compiled pattern or pattern set, in bytes.
+const SIZE_LIMIT: usize = 1 << 26;
+
+fn compile(source: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(source)
+        .size_limit(SIZE_LIMIT)
+        .build()
+}
 
 impl fmt::Debug for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Pattern({:?})", self.0.as_str())
+        write!(f, "Pattern({:?})", self.source)
     }
 }
 
 impl Pattern {
+    /// A pattern compiled now.
+    fn compiled(source: String) -> Result<Pattern, regex::Error> {
+        let regex = compile(&source)?;
+        Ok(Pattern {
+            source: source.into(),
+            regex: Arc::new(OnceLock::from(regex)),
+        })
+    }
+
+    /// A pattern compiled on first use; `source` has been checked.
+    fn deferred(source: String) -> Pattern {
+        Pattern {
+            source: source.into(),
+            regex: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// The regex source as compiled, without compiling it.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     /// The capture groups of the leftmost match. Checks for a match first: most texts
     /// an extractor tries do not match, and `Regex::captures` allocates its slots before
     /// it searches.
     pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
-        if self.0.is_match(text) {
-            self.0.captures(text)
+        let re: &Regex = self;
+        if re.is_match(text) {
+            re.captures(text)
         } else {
             None
         }
@@ -46,7 +88,11 @@ impl Pattern {
 impl std::ops::Deref for Pattern {
     type Target = Regex;
     fn deref(&self) -> &Regex {
-        &self.0
+        self.regex.get_or_init(|| {
+            // The source parsed when the rules were read, and its list compiled as a set
+            // under the same size limit, so it compiles alone.
+            compile(&self.source).expect("a checked pattern compiles")
+        })
     }
 }
 
@@ -55,11 +101,23 @@ impl<'de> Deserialize<'de> for Pattern {
     // column to a bad regex, so the error names the exact place in the file.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pattern, D::Error> {
         let src = String::deserialize(d)?;
-        regex::RegexBuilder::new(&narrow_classes(&src))
-            .size_limit(1 << 24)
-            .build()
-            .map(Pattern)
+        Pattern::compiled(narrow_classes(&src))
             .map_err(|e| serde::de::Error::custom(format!("invalid regex {src:?}: {e}")))
+    }
+}
+
+/// A member of a pattern list as read: its syntax checked (cheap), not yet compiled.
+struct CheckedSource(String);
+
+impl<'de> Deserialize<'de> for CheckedSource {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CheckedSource, D::Error> {
+        let src = String::deserialize(d)?;
+        let narrowed = narrow_classes(&src);
+        regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&narrowed)
+            .map_err(|e| serde::de::Error::custom(format!("invalid regex {src:?}: {e}")))?;
+        Ok(CheckedSource(narrowed))
     }
 }
 
@@ -119,11 +177,15 @@ pub struct Patterns(pub Vec<Pattern>, regex::RegexSet);
 
 impl<'de> Deserialize<'de> for Patterns {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Patterns, D::Error> {
-        let list = Vec::<Pattern>::deserialize(d)?;
-        let set = regex::RegexSetBuilder::new(list.iter().map(|p| p.as_str()))
-            .size_limit(1 << 26)
+        let sources = Vec::<CheckedSource>::deserialize(d)?;
+        let set = regex::RegexSetBuilder::new(sources.iter().map(|s| s.0.as_str()))
+            .size_limit(SIZE_LIMIT)
             .build()
             .map_err(|e| serde::de::Error::custom(format!("invalid pattern list: {e}")))?;
+        let list = sources
+            .into_iter()
+            .map(|s| Pattern::deferred(s.0))
+            .collect();
         Ok(Patterns(list, set))
     }
 }
@@ -133,7 +195,7 @@ impl Patterns {
     pub fn from_sources(sources: &[&str]) -> Result<Patterns, regex::Error> {
         let list = sources
             .iter()
-            .map(|s| Regex::new(s).map(Pattern))
+            .map(|s| Pattern::compiled(s.to_string()))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Patterns(list, regex::RegexSet::new(sources)?))
     }
@@ -145,7 +207,7 @@ impl Patterns {
 
     /// The captures of the first pattern that matches.
     pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
-        self.matching(text).find_map(|p| p.0.captures(text))
+        self.matching(text).find_map(|p| p.captures(text))
     }
 
     /// The patterns that match somewhere in `text`, in order: one pass of the set
@@ -184,13 +246,13 @@ impl PatternGroups {
         let mut bit = Vec::new();
         for (i, list) in lists.iter().enumerate() {
             for p in list.iter() {
-                sources.push(p.as_str());
+                sources.push(p.source());
                 bit.push(1u32 << i);
             }
         }
         // Every source already compiled on its own when the rules were read.
         let set = regex::RegexSetBuilder::new(sources)
-            .size_limit(1 << 26)
+            .size_limit(SIZE_LIMIT)
             .build()
             .expect("patterns that compiled alone compile as a set");
         PatternGroups { set, bit }
@@ -598,6 +660,40 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
         let book = RuleBook::load(&dir).expect("rules folder");
         assert!(!book.councils.is_empty());
+    }
+
+    #[test]
+    fn bad_regex_in_a_list_is_named_and_members_compile_on_use() {
+        let council =
+            "council = \"Testshire\"\n\n[detect]\npatterns = [\n  'ok',\n  '(unclosed',\n]\n";
+        let err = RuleBook::from_sources(
+            Path::new("default.toml"),
+            EMBEDDED_DEFAULT,
+            &[(
+                PathBuf::from("councils/testshire.toml"),
+                council.to_string(),
+            )],
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("councils/testshire.toml"), "{err}");
+        assert!(err.contains("line 4"), "{err}"); // the list's line; the pattern is quoted
+        assert!(err.contains("(unclosed"), "{err}");
+
+        let list: Patterns = toml::from_str::<std::collections::HashMap<String, Patterns>>(
+            "p = ['^Minutes\\b', '(?i)\\bagenda\\b']",
+        )
+        .unwrap()
+        .remove("p")
+        .unwrap();
+        assert!(list.iter().all(|p| p.regex.get().is_none()), "members wait");
+        let hit: Vec<&str> = list.matching("the Agenda").map(|p| p.source()).collect();
+        assert_eq!(hit.len(), 1);
+        assert!(list.captures("the Agenda").is_some());
+        assert!(
+            list.iter().nth(1).unwrap().regex.get().is_some(),
+            "compiled on use"
+        );
     }
 
     #[test]
