@@ -323,8 +323,12 @@ fn needs_cleaning(s: &str) -> bool {
     memchr::memchr3(b'*', b'[', b'<', b).is_some()
         || memchr::memchr3(b'&', b'\t', b'\r', b).is_some()
         || memchr::memchr3(0x0b, 0x0c, 0xc2, b).is_some()
-        || memchr::memmem::find(b, b"  ").is_some()
+        || DOUBLE_SPACE.find(b).is_some()
 }
+
+/// A searcher for two spaces, built once (building one costs more than a short search).
+static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
 /// The entities converters leave in text, and what they stand for.
 const ENTITIES: &[(&str, &str)] = &[
