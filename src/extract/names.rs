@@ -54,31 +54,42 @@ pub fn singular_honorific(honorific: &str, honorifics: &Words) -> Option<String>
 }
 
 /// Lowercase letters-only tokens of a name, for comparing two spellings.
-fn name_key(name: &str) -> Vec<String> {
-    name.split_whitespace()
-        .map(|t| bare(t).to_lowercase())
-        .filter(|t| !t.is_empty())
-        .collect()
+/// The tokens a name is compared by: words stripped of punctuation.
+fn name_tokens(name: &str) -> impl Iterator<Item = &str> {
+    name.split_whitespace().map(bare).filter(|t| !t.is_empty())
+}
+
+/// Two name tokens equal up to case (compared without allocating: `same_person` runs
+/// for every pair of entries in an attendance list).
+fn same_token(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || (!(a.is_ascii() && b.is_ascii())
+            && a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase)))
 }
 
 /// True when two printed names plausibly mean the same person: equal up to case and
 /// punctuation, the same surname with the same first initial ("Daniella Casali" /
 /// "Daniela Casali", "J. Smith" / "Jo Smith"), or a bare surname against a full name.
 pub fn same_person(a: &str, b: &str) -> bool {
-    let (ka, kb) = (name_key(a), name_key(b));
-    let (Some(la), Some(lb)) = (ka.last(), kb.last()) else {
+    let (Some(la), Some(lb)) = (name_tokens(a).last(), name_tokens(b).last()) else {
         return false;
     };
-    if ka == kb {
-        return true;
-    }
-    if la != lb {
+    // equal names have equal surnames, so a different surname settles it
+    if !same_token(la, lb) {
         return false;
     }
-    if ka.len() == 1 || kb.len() == 1 {
+    // a bare surname matches; otherwise the first initials decide (equal names have them)
+    if name_tokens(a).nth(1).is_none() || name_tokens(b).nth(1).is_none() {
         return true;
     }
-    ka[0].chars().next() == kb[0].chars().next()
+    let initial = |n: &str| {
+        name_tokens(n)
+            .next()
+            .and_then(|t| t.chars().flat_map(char::to_lowercase).next())
+    };
+    initial(a) == initial(b)
 }
 
 #[cfg(test)]
@@ -137,5 +148,8 @@ mod tests {
         assert!(same_person("Smith", "Jo Smith"));
         assert!(!same_person("Jo Smith", "Al Smith"));
         assert!(!same_person("Jo Smith", "Jo Smyth"));
+        assert!(same_person("ÉLODIE Durand", "élodie durand"));
+        assert!(same_person("Cllr. J. Smith", "Jo Smith"));
+        assert!(!same_person("", "Jo Smith"));
     }
 }

@@ -250,7 +250,7 @@ pub fn match_attendee<'a>(printed: &str, attendees: &'a [Attendee]) -> Option<&'
         }
         let close: Vec<&Attendee> = attendees
             .iter()
-            .filter(|a| p.len() > 6 && edit_distance(&a.name.to_lowercase(), &p) <= 2)
+            .filter(|a| p.len() > 6 && within_edits(&a.name.to_lowercase(), &p, 2))
             .collect();
         return (close.len() == 1).then(|| close[0]);
     }
@@ -265,8 +265,10 @@ pub fn match_attendee<'a>(printed: &str, attendees: &'a [Attendee]) -> Option<&'
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = Vec::with_capacity(b.len() + 1);
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
+        cur.clear();
+        cur.push(i + 1);
         for (j, cb) in b.iter().enumerate() {
             cur.push(
                 (prev[j + 1] + 1)
@@ -274,9 +276,16 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
                     .min(prev[j] + usize::from(ca != *cb)),
             );
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+/// True when `a` and `b` are at most `k` edits apart. Strings whose lengths differ by more
+/// than `k` are refused without computing the distance (most pairs, when an owner is
+/// compared with every attendee).
+pub fn within_edits(a: &str, b: &str, k: usize) -> bool {
+    a.chars().count().abs_diff(b.chars().count()) <= k && edit_distance(a, b) <= k
 }
 
 #[cfg(test)]
@@ -417,5 +426,8 @@ mod tests {
     fn edit_distance_counts() {
         assert_eq!(edit_distance("malcom", "malcolm"), 1);
         assert_eq!(edit_distance("", "ab"), 2);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert!(within_edits("eubert malcom", "eubert malcolm", 2));
+        assert!(!within_edits("jo", "joanna", 2));
     }
 }
