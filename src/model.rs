@@ -85,6 +85,10 @@ pub struct Line {
     pub bold: bool,
     /// The line started with a bullet mark (•, -, *, ▪ …), removed from `text`.
     pub bullet: bool,
+    /// The heading level (1–6) the source gave the line: HTML `h1`–`h6`, a Markdown
+    /// `#` heading left in converted text; `None` for everything else (PDF has no
+    /// levels). A hint only: extractors must still work without it (issue #5).
+    pub heading: Option<u8>,
     /// Where the line is.
     pub provenance: Provenance,
 }
@@ -97,6 +101,7 @@ impl Line {
             cells: Vec::new(),
             bold: false,
             bullet: false,
+            heading: None,
             provenance,
         }
     }
@@ -146,7 +151,9 @@ impl Document {
     }
 
     /// The document as text: one line per [`Line`] (rows as tab-separated cells, list
-    /// items after "• "), a form feed where a new physical page starts.
+    /// items after "• ", headings after as many `#` as their level, as Markdown writes
+    /// them and the text loader reads them back), a form feed where a new physical page
+    /// starts.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let mut page = self.lines.first().and_then(|l| l.provenance.page);
@@ -154,6 +161,12 @@ impl Document {
             if line.provenance.page != page {
                 page = line.provenance.page;
                 out.push('\u{c}');
+            }
+            if let Some(level) = line.heading {
+                for _ in 0..level {
+                    out.push('#');
+                }
+                out.push(' ');
             }
             if line.bullet {
                 out.push_str("• ");
@@ -201,6 +214,7 @@ impl Document {
                     cells,
                     bold: false,
                     bullet: false,
+                    heading: None,
                     provenance,
                 }
             })

@@ -132,7 +132,7 @@ pub fn extract(
 ) -> Vec<Resolution> {
     let mut out = Vec::new();
     let mut seen = crate::extract::ids::Unique::new();
-    for item in &block.items {
+    for item in block.parts().iter() {
         let paras = paragraphs(doc, block, item, rules);
         let mut k = 0;
         while k < paras.len() {
@@ -141,7 +141,7 @@ pub fn extract(
                     let id = key.unique_id(&mut seen, "res", &[&item.number, &text]);
                     out.push(Resolution {
                         id,
-                        item: Some(item.number.clone()),
+                        item: item.item(),
                         text,
                         provenance: paras[k].provenance,
                     });

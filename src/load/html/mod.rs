@@ -144,6 +144,35 @@ mod tests {
         assert_eq!(bold, [true, false, true, true, true]);
     }
 
+    /// Issue #5: h1–h6 keep their level; other lines, table rows included, have none.
+    #[test]
+    fn headings_keep_their_level() {
+        let d = doc(
+            "<h1>Decision details</h1><h3 class=\"mgSubSubTitleTxt\">Decision:<br>part two</h3>\
+             <p>Text</p><table><tr><td><h4>Cell</h4></td><td>x</td></tr></table>",
+        );
+        let got: Vec<(&str, Option<u8>)> = d
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| (l.text.as_str(), l.heading))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Decision details", Some(1)),
+                ("Decision:", Some(3)),
+                ("part two", Some(3)),
+                ("Text", None),
+                ("Cell\tx", None),
+            ]
+        );
+        assert!(
+            d.to_text()
+                .starts_with("# Decision details\n\n### Decision:\n")
+        );
+    }
+
     #[test]
     fn entities_spaces_and_markdown_leftovers() {
         assert_eq!(

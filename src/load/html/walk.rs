@@ -81,6 +81,8 @@ struct Ctx {
     pre: bool,
     /// Inside `main`/`article`: page-chrome rules do not apply.
     in_content: bool,
+    /// Inside `h1`–`h6`: the heading's level.
+    heading: Option<u8>,
 }
 
 /// What a line is, for the blank lines between lines.
@@ -104,6 +106,8 @@ struct Out {
     plain_chars: usize,
     /// Source line of the line being built.
     line: Option<u32>,
+    /// Heading level of the line being built (its first text's).
+    heading: Option<u8>,
     kind: Kind,
     bullet: bool,
     /// An ordered list's number ("3. "), printed before the item's first line.
@@ -125,6 +129,7 @@ impl Out {
             bold_chars: 0,
             plain_chars: 0,
             line: None,
+            heading: None,
             kind: Kind::Para,
             bullet: false,
             prefix: String::new(),
@@ -151,8 +156,11 @@ impl Out {
                     }
                 }
                 c => {
-                    if !self.has_text() && self.line.is_none() {
-                        self.line = line;
+                    if !self.has_text() {
+                        if self.line.is_none() {
+                            self.line = line;
+                        }
+                        self.heading = ctx.heading;
                     }
                     self.text.push(c);
                     if ctx.bold {
@@ -207,6 +215,7 @@ impl Out {
         let bold = (self.bold_chars > 0 && self.plain_chars == 0) || all_bold;
         let kind = self.kind;
         let line = self.line;
+        let heading = self.heading.take();
         self.text.clear();
         self.bold_chars = 0;
         self.plain_chars = 0;
@@ -223,6 +232,7 @@ impl Out {
                 cells: Vec::new(),
                 bold,
                 bullet,
+                heading,
                 provenance: provenance(line),
             },
             kind,
@@ -313,6 +323,7 @@ impl Walker<'_> {
         match name {
             "br" => out.br(),
             "table" => self.table(node, ctx, out),
+            "dl" => self.definitions(node, ctx, out),
             "ul" | "ol" | "menu" | "dir" => self.list(node, name == "ol", ctx, out),
             "li" => self.item(node, Marker::Bullet, ctx, out),
             "img" | "input" | "area" | "map" | "object" | "embed" | "video" | "audio" => {}
@@ -322,6 +333,8 @@ impl Walker<'_> {
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 ctx.bold = style_bold(e).unwrap_or(true);
+                // headings keep their level (issue #5)
+                ctx.heading = name[1..].parse().ok();
                 self.block(node, ctx, out);
             }
             n if PREFORMATTED.contains(&n) => {
@@ -548,7 +561,69 @@ impl Walker<'_> {
                     cells,
                     bold: false,
                     bullet: false,
+                    heading: None,
                     provenance: provenance(self.line(*tr)),
+                },
+                kind,
+            );
+        }
+        out.start_block(None);
+    }
+
+    /// `<dl>`: each term and its descriptions make a row, as a label/value table prints
+    /// them ("Venue | Committee Room 2", "Item 3 | Minutes …": CMIS meeting pages, issue
+    /// #5), so a description is never read as a heading of its own. A list that is not
+    /// a run of terms each with descriptions reads as blocks.
+    fn definitions(&self, node: NodeRef<'_, Node>, ctx: Ctx, out: &mut Out) {
+        let mut groups: Vec<Vec<NodeRef<'_, Node>>> = Vec::new();
+        for child in node.children() {
+            match child.value() {
+                Node::Element(e) if self.dropped(child, e, ctx) => {}
+                Node::Element(e) if e.name() == "dt" => groups.push(vec![child]),
+                Node::Element(e) if e.name() == "dd" && !groups.is_empty() => {
+                    groups.last_mut().map(|g| g.push(child));
+                }
+                Node::Text(t) if t.trim().is_empty() => {}
+                Node::Comment(_) => {}
+                _ => return self.block(node, ctx, out),
+            }
+        }
+        if groups.is_empty() || groups.iter().any(|g| g.len() < 2) {
+            return self.block(node, ctx, out);
+        }
+        out.start_block(self.line(node));
+        out.tables += 1;
+        let kind = Kind::Row(out.tables);
+        let width = groups.iter().map(Vec::len).max().unwrap_or(0);
+        for group in &groups {
+            let mut cells: Vec<Cell> = group
+                .iter()
+                .map(|n| Cell {
+                    text: self.cell_text(*n, ctx),
+                })
+                .collect();
+            if cells.iter().all(|c| c.text.is_empty()) {
+                continue;
+            }
+            cells.resize(
+                width,
+                Cell {
+                    text: String::new(),
+                },
+            );
+            let text = cells
+                .iter()
+                .map(|c| c.text.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("\t");
+            out.push(
+                Line {
+                    text,
+                    cells,
+                    bold: false,
+                    bullet: false,
+                    heading: None,
+                    provenance: provenance(self.line(group[0])),
                 },
                 kind,
             );

@@ -311,6 +311,7 @@ fn line(l: &page::TextLine, provenance: Provenance) -> Line {
                 .collect(),
             bold: l.bold,
             bullet,
+            heading: None,
             provenance,
         };
     }
@@ -324,6 +325,7 @@ fn line(l: &page::TextLine, provenance: Provenance) -> Line {
         cells: Vec::new(),
         bold: l.bold && !text.is_empty(),
         bullet,
+        heading: None,
         provenance,
     }
 }
