@@ -429,6 +429,26 @@ mod tests {
         find(&doc, &spans, &book.default)
     }
 
+    /// Issue #5: a decision record prints body and date as labelled fields, the date
+    /// of decision after the date of publication; a row of a label/value table counts.
+    #[test]
+    fn labelled_body_and_date() {
+        let b = blocks(
+            "Decision details\n\nHRA Business Plan\n\nDecision Maker: Cabinet\n\nDecision:\n\nCabinet RESOLVED:\na. To approve the plan.\n\nPublication date: 14/03/2024\n\nDate of decision: 12/03/2024\n",
+        );
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].body.as_deref(), Some("Cabinet"));
+        assert_eq!(b[0].date.as_deref(), Some("2024-03-12"));
+        assert!(b[0].items.is_empty());
+        assert_eq!(b[0].parts().len(), 1);
+        assert_eq!(b[0].parts()[0].item(), None);
+        let b = blocks(
+            "Record of Officer Decision\nDecision taker\tDirector of Place\nDate of decision\t5 June 2024\n",
+        );
+        assert_eq!(b[0].body.as_deref(), Some("Director of Place"));
+        assert_eq!(b[0].date.as_deref(), Some("2024-06-05"));
+    }
+
     #[test]
     fn heading_date_time_and_items() {
         let b = blocks(

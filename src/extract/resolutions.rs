@@ -262,6 +262,18 @@ mod tests {
             .collect()
     }
 
+    /// Issue #5: a record without minute items (a decision notice) is read whole; its
+    /// resolutions belong to no item.
+    #[test]
+    fn a_record_without_items_is_read_whole() {
+        assert_eq!(
+            run(
+                "Decision Notice\nDecision Maker: Cabinet\n\nDecision:\n\nTo approve the scheme.\n\nReasons:\n\nIt is needed.\n"
+            ),
+            [(None, "To approve the scheme.".to_string())]
+        );
+    }
+
     #[test]
     fn resolved_on_its_own_line() {
         let got = run(&format!(

@@ -580,9 +580,10 @@ impl Walker<'_> {
             match child.value() {
                 Node::Element(e) if self.dropped(child, e, ctx) => {}
                 Node::Element(e) if e.name() == "dt" => groups.push(vec![child]),
-                Node::Element(e) if e.name() == "dd" && !groups.is_empty() => {
-                    groups.last_mut().map(|g| g.push(child));
-                }
+                Node::Element(e) if e.name() == "dd" => match groups.last_mut() {
+                    Some(g) => g.push(child),
+                    None => return self.block(node, ctx, out),
+                },
                 Node::Text(t) if t.trim().is_empty() => {}
                 Node::Comment(_) => {}
                 _ => return self.block(node, ctx, out),
