@@ -242,7 +242,7 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         // A signature line ("Councillor Jo Bloggs", "Chair") closes the minutes only after
         // the first minute item: before it, such lines are the attendance list.
         if !seen_item && !noise.contains(&i) {
-            seen_item = heading(line, r).is_some_and(|(_, t)| heading_like(&t));
+            seen_item = heading(line, r).is_some_and(|(_, t)| item_like(line, &t));
         }
         if seen_item && r.end.is_match(&line.text) && i > start + 1 {
             end = i + 1;
@@ -282,7 +282,7 @@ fn labelled<'d>(
         if let Some(c) = labels.captures(text) {
             return Some((c, text));
         }
-        if heading(line, r).is_some_and(|(_, t)| heading_like(&t)) {
+        if heading(line, r).is_some_and(|(_, t)| item_like(line, &t)) {
             break;
         }
     }
@@ -365,6 +365,13 @@ pub fn heading_like(title: &str) -> bool {
     letters.len() >= 2 && !ends_sentence && (shouty && words <= 40 || words <= 12)
 }
 
+/// Whether a numbered line is a minute heading: one its source marks as a heading
+/// (an HTML `h3`, issue #5) whatever its length or full stop, else one that reads like
+/// a heading.
+fn item_like(line: &Line, title: &str) -> bool {
+    line.heading.is_some() || heading_like(title)
+}
+
 /// Splits a minute or item number into its prefix and its running number.
 pub fn numeric(number: &str) -> Option<(String, u32)> {
     // "HSP19" → ("HSP", 19); "23/45" → ("23/", 45); "125" → ("", 125)
@@ -390,7 +397,7 @@ fn items(
         let Some((number, title)) = heading(line, r) else {
             continue;
         };
-        if !heading_like(&title) {
+        if !item_like(line, &title) {
             continue;
         }
         // Minute numbers run in sequence; a number out of step is a numbered paragraph.
@@ -447,6 +454,26 @@ mod tests {
         );
         assert_eq!(b[0].body.as_deref(), Some("Director of Place"));
         assert_eq!(b[0].date.as_deref(), Some("2024-06-05"));
+    }
+
+    /// Issue #5: a numbered line the source marks as a heading is a minute heading even
+    /// when it ends in a full stop; the same line as a paragraph is not.
+    #[test]
+    fn source_headings_are_minute_headings() {
+        let text = "Minutes of the meeting of the Licensing Committee held on 20 February 2024\n21. Apologies\nNone.\n22. Review of the licensing policy and the cumulative impact assessment.\nText.\n";
+        let numbers = |doc: &Document| -> Vec<String> {
+            let book = crate::extract::testing::book();
+            let spans = segment(doc, &book.default.segment);
+            find(doc, &spans, &book.default)[0]
+                .items
+                .iter()
+                .map(|i| i.number.clone())
+                .collect()
+        };
+        let mut doc = Document::from_plain_text(text);
+        assert_eq!(numbers(&doc), ["21"]);
+        doc.lines[3].heading = Some(3);
+        assert_eq!(numbers(&doc), ["21", "22"]);
     }
 
     #[test]

@@ -252,6 +252,30 @@ mod tests {
         );
     }
 
+    /// Issue #5: a definition list of terms and descriptions is a label/value table; any
+    /// other `dl` reads as blocks.
+    #[test]
+    fn definition_lists_are_label_value_rows() {
+        let d = doc(
+            "<dl><dt>Venue:</dt><dd>Committee Room 2</dd><dt>Item 3</dt><dd>Minutes <span>(PDF, 210 KB)</span></dd></dl>\
+             <dl><dd>Loose description</dd></dl>",
+        );
+        let t: Vec<(&str, bool)> = d
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| (l.text.as_str(), l.is_row()))
+            .collect();
+        assert_eq!(
+            t,
+            [
+                ("Venue:\tCommittee Room 2", true),
+                ("Item 3\tMinutes", true),
+                ("Loose description", false)
+            ]
+        );
+    }
+
     #[test]
     fn one_column_tables_are_prose() {
         assert_eq!(
