@@ -241,7 +241,7 @@ fn atx_heading(t: &str) -> Option<(u8, &str)> {
     let rest = rest.trim_end_matches('#').trim_end();
     ((1..=6).contains(&level)
         && rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '•'))
-    .then(|| (level as u8, rest))
+    .then_some((level as u8, rest))
 }
 
 /// The text after a leading bullet mark, or `None` when `t` (trimmed at the start)
