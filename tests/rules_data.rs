@@ -196,6 +196,10 @@ fn moderngov_pages_give_meetings_attendees_and_resolutions() {
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
     assert_eq!(status, want);
+    assert_eq!(
+        m["attendees"][4]["substitute_for"], "Gareth Price",
+        "from the notes column"
+    );
 
     let pack = extract_fixture("tests/fixtures/html/moderngov_agenda.html");
     let m = &pack["meetings"][0];

@@ -466,7 +466,19 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
             .and_then(|n| names_in(n.as_str(), None, cx))
             .and_then(|mut n| n.pop())
             .map(|n| n.name)
-            .or(p.substitute_for.take());
+            .or(p.substitute_for.take())
+            .or_else(|| {
+                // "Substitute for Councillor X" in a notes column (issue #5)
+                line.cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != c.name && Some(*i) != c.status)
+                    .find_map(|(_, cell)| {
+                        let sc = cx.r.substitute_status.captures(cell.text.trim())?;
+                        names_in(sc.name("name")?.as_str(), None, cx)?.pop()
+                    })
+                    .map(|n| n.name)
+            });
     }
     let st = labelled.unwrap_or(status);
     let role = cell(c.role);
@@ -1710,10 +1722,14 @@ mod tests {
     #[test]
     fn attendance_grid_moderngov_statuses() {
         let (all, warnings) = run_reporting(
-            "Attendee\tRole\tAttendance\nCllr Gar Pri\tMember\tApologies, sent substitute\nCllr Ru Fenn\tSubstitute\tPresent as substitute\nCllr Amy Lei\tMember\tExpected\nSa Neill\tOfficer\tIn attendance",
+            "Attendee\tRole\tAttendance\tNotes\nCllr Gar Pri\tMember\tApologies, sent substitute\nCllr Ru Fenn\tSubstitute\tPresent as substitute\tSubstitute for Cllr Gar Pri\nCllr Amy Lei\tMember\tExpected\nSa Neill\tOfficer\tIn attendance",
         );
         assert_eq!(find(&all, "Gar Pri").status, AttendanceStatus::Apologies);
         assert_eq!(find(&all, "Ru Fenn").status, AttendanceStatus::Substitute);
+        assert_eq!(
+            find(&all, "Ru Fenn").substitute_for.as_deref(),
+            Some("Gar Pri")
+        );
         assert_eq!(
             find(&all, "Sa Neill").status,
             AttendanceStatus::InAttendance
