@@ -253,6 +253,37 @@ impl Out {
         self.tight = false;
     }
 
+    /// Appends a table row of these cell texts, padded to `width` cells; a row with no
+    /// text is left out.
+    fn row(&mut self, texts: Vec<String>, width: usize, line: Option<u32>, kind: Kind) {
+        if texts.iter().all(String::is_empty) {
+            return;
+        }
+        let mut cells: Vec<Cell> = texts.into_iter().map(|text| Cell { text }).collect();
+        cells.resize(
+            width,
+            Cell {
+                text: String::new(),
+            },
+        );
+        let text = cells
+            .iter()
+            .map(|c| c.text.replace('\n', " "))
+            .collect::<Vec<_>>()
+            .join("\t");
+        self.push(
+            Line {
+                text,
+                cells,
+                bold: false,
+                bullet: false,
+                heading: None,
+                provenance: provenance(line),
+            },
+            kind,
+        );
+    }
+
     /// Forgets a list item's marker that no line used (an empty item).
     fn end_item(&mut self) {
         self.flush();
@@ -535,37 +566,8 @@ impl Walker<'_> {
         out.tables += 1;
         let kind = Kind::Row(out.tables);
         for (tr, row) in rows.iter().zip(grid) {
-            let mut cells: Vec<Cell> = row
-                .into_iter()
-                .map(|t| Cell {
-                    text: t.unwrap_or_default(),
-                })
-                .collect();
-            if cells.iter().all(|c| c.text.is_empty()) {
-                continue;
-            }
-            cells.resize(
-                width,
-                Cell {
-                    text: String::new(),
-                },
-            );
-            let text = cells
-                .iter()
-                .map(|c| c.text.replace('\n', " "))
-                .collect::<Vec<_>>()
-                .join("\t");
-            out.push(
-                Line {
-                    text,
-                    cells,
-                    bold: false,
-                    bullet: false,
-                    heading: None,
-                    provenance: provenance(self.line(*tr)),
-                },
-                kind,
-            );
+            let texts = row.into_iter().map(Option::unwrap_or_default).collect();
+            out.row(texts, width, self.line(*tr), kind);
         }
         out.start_block(None);
     }
@@ -597,37 +599,8 @@ impl Walker<'_> {
         let kind = Kind::Row(out.tables);
         let width = groups.iter().map(Vec::len).max().unwrap_or(0);
         for group in &groups {
-            let mut cells: Vec<Cell> = group
-                .iter()
-                .map(|n| Cell {
-                    text: self.cell_text(*n, ctx),
-                })
-                .collect();
-            if cells.iter().all(|c| c.text.is_empty()) {
-                continue;
-            }
-            cells.resize(
-                width,
-                Cell {
-                    text: String::new(),
-                },
-            );
-            let text = cells
-                .iter()
-                .map(|c| c.text.replace('\n', " "))
-                .collect::<Vec<_>>()
-                .join("\t");
-            out.push(
-                Line {
-                    text,
-                    cells,
-                    bold: false,
-                    bullet: false,
-                    heading: None,
-                    provenance: provenance(self.line(group[0])),
-                },
-                kind,
-            );
+            let texts = group.iter().map(|n| self.cell_text(*n, ctx)).collect();
+            out.row(texts, width, self.line(group[0]), kind);
         }
         out.start_block(None);
     }
