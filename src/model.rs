@@ -67,10 +67,25 @@ pub struct Provenance {
 }
 
 /// One cell of a table row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cell {
     /// The cell's text; paragraphs inside one cell are separated by `\n`.
     pub text: String,
+    /// The slot is covered by a merged cell of a row above (HTML `rowspan`): `text` is
+    /// empty and the merged cell's text is in the row where it starts, as text
+    /// conversions print it; an "Action by" cell merged over two actions owns both
+    /// (issue #5). Always false for text and PDF.
+    pub merged_above: bool,
+}
+
+impl Cell {
+    /// A cell with this text.
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            merged_above: false,
+        }
+    }
 }
 
 /// One line of normalised text.
@@ -201,11 +216,7 @@ impl Document {
                     pack_page: None,
                 };
                 let cells: Vec<Cell> = if t.contains('\t') {
-                    t.split('\t')
-                        .map(|c| Cell {
-                            text: c.trim().to_string(),
-                        })
-                        .collect()
+                    t.split('\t').map(|c| Cell::new(c.trim())).collect()
                 } else {
                     Vec::new()
                 };

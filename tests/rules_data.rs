@@ -393,7 +393,7 @@ fn word_html_minutes_give_attendees_resolutions_and_actions() {
             )
         })
         .collect();
-    assert_eq!(actions.len(), 3, "{actions:?}");
+    assert_eq!(actions.len(), 4, "{actions:?}");
     assert_eq!(
         actions[0],
         (
@@ -403,9 +403,17 @@ fn word_html_minutes_give_attendees_resolutions_and_actions() {
             &"2024-01-31".into()
         )
     );
+    // the merged "Action by" cell owns the row below too
     assert_eq!(
-        (actions[1].2, actions[1].3),
+        (actions[1].1, actions[1].2),
+        (
+            "The quotes to be reported to the meeting on 12 February 2024.",
+            "Clerk"
+        )
+    );
+    assert_eq!(
+        (actions[2].2, actions[2].3),
         ("M Osei", &"2024-02-29".into())
     );
-    assert_eq!((actions[2].0, actions[2].2), ("24/04", "Clerk"));
+    assert_eq!((actions[3].0, actions[3].2), ("24/04", "Clerk"));
 }

@@ -54,6 +54,7 @@ pub fn paragraphs(
     let point = &rules.resolutions.point;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut gap = true;
+    let mut last_action: Option<String> = None;
     for (i, line) in block.content(doc, item.heading + 1..item.lines.end) {
         if line.is_blank() {
             gap = true;
@@ -67,6 +68,11 @@ pub fn paragraphs(
                 let t = t.trim();
                 if Some(c) == block.action_column {
                     action = (!t.is_empty()).then(|| t.to_string());
+                    // a merged "Action by" cell owns every row it spans (issue #5)
+                    if cell.merged_above {
+                        action.clone_from(&last_action);
+                    }
+                    last_action.clone_from(&action);
                 } else if !t.is_empty() {
                     parts.push(t.to_string());
                 }

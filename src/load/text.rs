@@ -192,9 +192,7 @@ fn normalise_line(raw: &str, provenance: Provenance) -> Line {
     if raw.contains('\t') {
         let cells: Vec<Cell> = raw
             .split('\t')
-            .map(|c| Cell {
-                text: clean(c, true).0,
-            })
+            .map(|c| Cell::new(clean(c, true).0))
             .collect();
         let text = cells
             .iter()

@@ -231,6 +231,8 @@ mod tests {
             ]
         );
         assert_eq!(d.lines[0].text, "Area\tOffences\t");
+        let merged: Vec<bool> = d.lines[1].cells.iter().map(|c| c.merged_above).collect();
+        assert_eq!(merged, [true, false, false], "under the rowspan only");
         assert!(d.lines[3].is_blank(), "a blank line after the table");
         assert_eq!(d.lines[4].text, "After");
     }

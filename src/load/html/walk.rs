@@ -253,19 +253,13 @@ impl Out {
         self.tight = false;
     }
 
-    /// Appends a table row of these cell texts, padded to `width` cells; a row with no
-    /// text is left out.
-    fn row(&mut self, texts: Vec<String>, width: usize, line: Option<u32>, kind: Kind) {
-        if texts.iter().all(String::is_empty) {
+    /// Appends a table row of these cells, padded to `width` cells; a row with no text
+    /// is left out.
+    fn row(&mut self, mut cells: Vec<Cell>, width: usize, line: Option<u32>, kind: Kind) {
+        if cells.iter().all(|c| c.text.is_empty()) {
             return;
         }
-        let mut cells: Vec<Cell> = texts.into_iter().map(|text| Cell { text }).collect();
-        cells.resize(
-            width,
-            Cell {
-                text: String::new(),
-            },
-        );
+        cells.resize(width, Cell::default());
         let text = cells
             .iter()
             .map(|c| c.text.replace('\n', " "))
@@ -486,8 +480,9 @@ impl Walker<'_> {
         }
         let cells_of = |tr| self.cells(tr, ctx);
         // The grid after spans: a spanned slot holds "", the spanning cell's text sits
-        // in its first row and column only (issue #5).
-        let mut grid: Vec<Vec<Option<String>>> = vec![Vec::new(); rows.len()];
+        // in its first row and column only, as text conversions print it; a slot below
+        // the first row of a rowspan is marked as merged (issue #5).
+        let mut grid: Vec<Vec<Option<Cell>>> = vec![Vec::new(); rows.len()];
         let mut texts: Vec<Vec<(NodeRef<'t, Node>, String)>> = Vec::with_capacity(rows.len());
         for (r, tr) in rows.iter().enumerate() {
             let mut col = 0;
@@ -515,10 +510,13 @@ impl Walker<'_> {
                         grid_row.resize(col + colspan, None);
                     }
                     for (dc, slot) in grid_row[col..col + colspan].iter_mut().enumerate() {
-                        *slot = Some(if dr == 0 && dc == 0 {
-                            text.clone()
-                        } else {
-                            String::new()
+                        *slot = Some(Cell {
+                            text: if dr == 0 && dc == 0 {
+                                text.clone()
+                            } else {
+                                String::new()
+                            },
+                            merged_above: dr > 0,
                         });
                     }
                 }
@@ -531,7 +529,7 @@ impl Walker<'_> {
             .filter(|&c| {
                 grid.iter().any(|row| {
                     row.get(c)
-                        .is_some_and(|t| t.as_ref().is_some_and(|t| !t.is_empty()))
+                        .is_some_and(|t| t.as_ref().is_some_and(|t| !t.text.is_empty()))
                 })
             })
             .count();
@@ -566,8 +564,8 @@ impl Walker<'_> {
         out.tables += 1;
         let kind = Kind::Row(out.tables);
         for (tr, row) in rows.iter().zip(grid) {
-            let texts = row.into_iter().map(Option::unwrap_or_default).collect();
-            out.row(texts, width, self.line(*tr), kind);
+            let cells = row.into_iter().map(Option::unwrap_or_default).collect();
+            out.row(cells, width, self.line(*tr), kind);
         }
         out.start_block(None);
     }
@@ -599,8 +597,11 @@ impl Walker<'_> {
         let kind = Kind::Row(out.tables);
         let width = groups.iter().map(Vec::len).max().unwrap_or(0);
         for group in &groups {
-            let texts = group.iter().map(|n| self.cell_text(*n, ctx)).collect();
-            out.row(texts, width, self.line(group[0]), kind);
+            let cells = group
+                .iter()
+                .map(|n| Cell::new(self.cell_text(*n, ctx)))
+                .collect();
+            out.row(cells, width, self.line(group[0]), kind);
         }
         out.start_block(None);
     }
