@@ -67,10 +67,25 @@ pub struct Provenance {
 }
 
 /// One cell of a table row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cell {
     /// The cell's text; paragraphs inside one cell are separated by `\n`.
     pub text: String,
+    /// The slot is covered by a merged cell of a row above (HTML `rowspan`): `text` is
+    /// empty and the merged cell's text is in the row where it starts, as text
+    /// conversions print it; an "Action by" cell merged over two actions owns both
+    /// (issue #5). Always false for text and PDF.
+    pub merged_above: bool,
+}
+
+impl Cell {
+    /// A cell with this text.
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            merged_above: false,
+        }
+    }
 }
 
 /// One line of normalised text.
@@ -85,6 +100,10 @@ pub struct Line {
     pub bold: bool,
     /// The line started with a bullet mark (•, -, *, ▪ …), removed from `text`.
     pub bullet: bool,
+    /// The heading level (1–6) the source gave the line: HTML `h1`–`h6`, a Markdown
+    /// `#` heading left in converted text; `None` for everything else (PDF has no
+    /// levels). A hint only: extractors must still work without it (issue #5).
+    pub heading: Option<u8>,
     /// Where the line is.
     pub provenance: Provenance,
 }
@@ -97,6 +116,7 @@ impl Line {
             cells: Vec::new(),
             bold: false,
             bullet: false,
+            heading: None,
             provenance,
         }
     }
@@ -146,7 +166,9 @@ impl Document {
     }
 
     /// The document as text: one line per [`Line`] (rows as tab-separated cells, list
-    /// items after "• "), a form feed where a new physical page starts.
+    /// items after "• ", headings after as many `#` as their level, as Markdown writes
+    /// them and the text loader reads them back), a form feed where a new physical page
+    /// starts.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let mut page = self.lines.first().and_then(|l| l.provenance.page);
@@ -154,6 +176,12 @@ impl Document {
             if line.provenance.page != page {
                 page = line.provenance.page;
                 out.push('\u{c}');
+            }
+            if let Some(level) = line.heading {
+                for _ in 0..level {
+                    out.push('#');
+                }
+                out.push(' ');
             }
             if line.bullet {
                 out.push_str("• ");
@@ -188,11 +216,7 @@ impl Document {
                     pack_page: None,
                 };
                 let cells: Vec<Cell> = if t.contains('\t') {
-                    t.split('\t')
-                        .map(|c| Cell {
-                            text: c.trim().to_string(),
-                        })
-                        .collect()
+                    t.split('\t').map(|c| Cell::new(c.trim())).collect()
                 } else {
                     Vec::new()
                 };
@@ -201,6 +225,7 @@ impl Document {
                     cells,
                     bold: false,
                     bullet: false,
+                    heading: None,
                     provenance,
                 }
             })

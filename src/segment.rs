@@ -274,6 +274,35 @@ mod tests {
         );
     }
 
+    /// Issue #5: decision records of committee systems and officers open a minutes
+    /// part; a sentence or an agenda title that mentions a decision does not.
+    #[test]
+    fn decision_records_open_minutes() {
+        for heading in [
+            "Decision details",
+            "DECISION NOTICE",
+            "Record of Decision",
+            "Record of an Officer Decision",
+            "Record of Executive Decisions",
+            "Record of decision taken under delegated powers",
+            "Executive Decision Notice",
+            "Officer Decision Record",
+            "Cabinet Member Decision Notice:",
+        ] {
+            let text = format!("{heading}\nDecision Maker: Cabinet\n");
+            assert_eq!(kinds(&text), [(SegmentKind::Minutes, 0..2)], "{heading}");
+        }
+        for line in [
+            "The decision notice was published on 3 May.",
+            "Key decision",
+            "Decisions",
+            "Notice of key decisions to be taken",
+        ] {
+            let text = format!("{line}\nDecision Maker: Cabinet\n");
+            assert_eq!(kinds(&text), [(SegmentKind::Agenda, 0..2)], "{line}");
+        }
+    }
+
     #[test]
     fn repeated_minutes_heading_is_one_part() {
         let text = "MINUTES OF THE BOARD TUESDAY, 26 JUNE 2012\na\nMINUTES OF THE BOARD TUESDAY, 26 JUNE 2012\nb\n";

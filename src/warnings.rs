@@ -39,6 +39,9 @@ codes! {
     MinutesWithoutDate = "minutes-without-date",
     /// No council was recognised: the default rules were used.
     UnknownCouncil = "unknown-council",
+    /// An attendance-table row whose status records no attendance yet ("Expected",
+    /// "Not recorded"): the person is left out of `attendees`, named here instead.
+    AttendanceUnrecorded = "attendance-unrecorded",
     /// PDF pages with no text at all (scans): OCR is not attempted.
     NoTextLayer = "no-text-layer",
     /// The PDF's cross-reference table was damaged and rebuilt by scanning the file.

@@ -196,6 +196,10 @@ fn moderngov_pages_give_meetings_attendees_and_resolutions() {
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
     assert_eq!(status, want);
+    assert_eq!(
+        m["attendees"][4]["substitute_for"], "Gareth Price",
+        "from the notes column"
+    );
 
     let pack = extract_fixture("tests/fixtures/html/moderngov_agenda.html");
     let m = &pack["meetings"][0];
@@ -232,4 +236,184 @@ fn moderngov_pages_give_meetings_attendees_and_resolutions() {
         1,
         "the nested vote table"
     );
+}
+
+/// The texts of a meeting's resolutions.
+fn resolution_texts(m: &serde_json::Value) -> Vec<String> {
+    m["resolutions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Issue #5: decision records (a ModernGov decision page, a CMIS decision notice as a
+/// label/value table) are read like minutes: the decision maker is the body, the date
+/// of decision the date, and the decision's lettered points one resolution.
+#[test]
+fn decision_records_give_body_date_and_resolutions() {
+    let pack = extract_fixture("tests/fixtures/html/moderngov_decision.html");
+    let meetings = pack["meetings"].as_array().unwrap();
+    assert_eq!(meetings.len(), 1);
+    let m = &meetings[0];
+    assert_eq!(m["kind"], "minutes");
+    assert_eq!(m["body"], "Cabinet");
+    assert_eq!(
+        m["date"], "2024-03-12",
+        "the date of decision, not of publication"
+    );
+    assert_eq!(
+        resolution_texts(m),
+        [
+            "a. To approve the Housing Revenue Account Business Plan 2024/25 as set out in \
+          Appendix A. b. To delegate authority to the Director of Housing, in consultation \
+          with the Cabinet Member for Housing, to make minor amendments to the plan."
+        ]
+    );
+    assert_eq!(m["resolutions"][0]["item"], serde_json::Value::Null);
+    assert_eq!(pack["documents"][0]["kind"], "minutes");
+
+    let pack = extract_fixture("tests/fixtures/html/cmis_decision_notice.html");
+    let m = &pack["meetings"][0];
+    assert_eq!(m["kind"], "minutes");
+    assert_eq!(m["body"], "Cabinet Member for Highways and Transport");
+    assert_eq!(m["date"], "2024-06-05");
+    let res = resolution_texts(m);
+    assert_eq!(res.len(), 1);
+    assert!(res[0].contains("(a) the residents’ parking scheme for Elm Road be introduced"));
+    assert!(res[0].ends_with("(b) the objections received be noted and the objectors informed."));
+}
+
+/// Issue #5: the attendance page's "Expected" row is not an attendee but is named in a
+/// warning, so nobody is dropped silently.
+#[test]
+fn expected_attendance_is_a_warning() {
+    let pack = extract_fixture("tests/fixtures/html/moderngov_attendance.html");
+    let w: Vec<&serde_json::Value> = pack["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "attendance-unrecorded")
+        .collect();
+    assert_eq!(w.len(), 1);
+    assert!(w[0]["message"].as_str().unwrap().contains("Amy Leigh"));
+    assert!(w[0]["provenance"]["line"].as_u64().is_some());
+}
+
+/// Issue #5: a CMIS meeting page prints date, time and venue in a label/value table and
+/// its agenda as a definition list ("Item 3" | "Minutes of the meeting held on …"): a
+/// notice with its agenda, and no minutes part opened by item 3's title.
+#[test]
+fn cmis_meeting_page_gives_the_notice_and_agenda() {
+    let pack = extract_fixture("tests/fixtures/html/cmis_meeting.html");
+    let meetings = pack["meetings"].as_array().unwrap();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    let m = &meetings[0];
+    assert_eq!(m["kind"], "notice");
+    assert_eq!(m["body"], "Environment and Transport Scrutiny Panel");
+    assert_eq!(m["date"], "2024-05-14");
+    assert_eq!(m["time"], "14:00");
+    assert_eq!(m["location"], "Committee Room 2, County Hall, Northgate");
+    let agenda: Vec<(&str, &str)> = m["agenda"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["number"].as_str().unwrap(), a["title"].as_str().unwrap()))
+        .collect();
+    assert_eq!(agenda.len(), 5);
+    assert_eq!(
+        agenda[2],
+        ("3", "Minutes of the meeting held on 12 March 2024")
+    );
+    assert_eq!(m["attendees"].as_array().unwrap().len(), 0);
+}
+
+/// Issue #5: Word's "save as web page" minutes (windows-1252 from the meta charset,
+/// MsoNormal paragraphs, `<o:p>`, an "Action by" table with a spanned group row and a
+/// merged owner cell).
+#[test]
+fn word_html_minutes_give_attendees_resolutions_and_actions() {
+    let pack = extract_fixture("tests/fixtures/html/word_minutes.html");
+    assert!(
+        pack["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| w["code"] != "decoded-as-windows-1252"),
+        "the meta charset names the encoding"
+    );
+    let m = &pack["meetings"][0];
+    assert_eq!(m["kind"], "minutes");
+    assert_eq!(m["body"], "Finance and General Purposes Committee");
+    assert_eq!(
+        (&m["date"], &m["time"]),
+        (&"2024-01-08".into(), &"19:30".into())
+    );
+    assert_eq!(m["end_time"], "20:45");
+    let attendees: Vec<(&str, &str)> = m["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["name"].as_str().unwrap(), a["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        attendees,
+        [
+            ("J Whitfield", "present"),
+            ("M Osei", "present"),
+            ("P Lindqvist", "present"),
+            ("R Daly", "present"),
+            ("K Brennan", "in_attendance"),
+            ("S Hart", "apologies"),
+        ]
+    );
+    assert_eq!(m["attendees"][0]["chair"], true);
+    let items: Vec<&str> = m["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["number"].as_str().unwrap())
+        .collect();
+    assert_eq!(items, ["24/01", "24/02", "24/03", "24/04"]);
+    assert_eq!(
+        resolution_texts(m),
+        ["To recommend to Full Council a precept of £48,500 for 2024/25."]
+    );
+    let actions: Vec<(&str, &str, &str, &serde_json::Value)> = m["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["item"].as_str().unwrap(),
+                a["text"].as_str().unwrap(),
+                a["owners"][0]["name"].as_str().unwrap(),
+                &a["due"],
+            )
+        })
+        .collect();
+    assert_eq!(actions.len(), 4, "{actions:?}");
+    assert_eq!(
+        actions[0],
+        (
+            "24/03",
+            "Three quotes to be obtained for the drainage works by 31 January 2024.",
+            "Clerk",
+            &"2024-01-31".into()
+        )
+    );
+    // the merged "Action by" cell owns the row below too
+    assert_eq!(
+        (actions[1].1, actions[1].2),
+        (
+            "The quotes to be reported to the meeting on 12 February 2024.",
+            "Clerk"
+        )
+    );
+    assert_eq!(
+        (actions[2].2, actions[2].3),
+        ("M Osei", &"2024-02-29".into())
+    );
+    assert_eq!((actions[3].0, actions[3].2), ("24/04", "Clerk"));
 }

@@ -49,7 +49,7 @@ pub fn extract(
     key: MeetingKey<'_>,
 ) -> Vec<Action> {
     let mut found: Vec<Found> = Vec::new();
-    for item in &block.items {
+    for item in block.parts().iter() {
         let paras = paragraphs(doc, block, item, rules);
         for (k, p) in paras.iter().enumerate() {
             let before = &paras[..k];
@@ -98,7 +98,7 @@ pub fn extract(
                 .map(|s| s.as_str().trim().to_string());
             Action {
                 id,
-                item: Some(f.item),
+                item: (!f.item.is_empty()).then_some(f.item),
                 text: f.text,
                 owners: f.owners,
                 due,

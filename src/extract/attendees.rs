@@ -22,9 +22,10 @@ use crate::extract::names::{
     bare, is_name_token, same_person, singular_honorific, split_honorific,
 };
 use crate::model::{Document, Line, Provenance};
-use crate::pack::{AttendanceStatus, Attendee};
+use crate::pack::{AttendanceStatus, Attendee, Warning};
 use crate::rules::common::CommonRules;
 use crate::rules::{Pattern, Patterns, RuleSet, Words};
+use crate::warnings::Code;
 
 crate::rule_section! {
     /// Attendance lists.
@@ -107,6 +108,18 @@ const FOLLOWING_LINES: usize = 20;
 
 /// The attendees recorded in one set of minutes.
 pub fn extract(doc: &Document, block: &MinutesBlock, rules: &RuleSet) -> Vec<Attendee> {
+    extract_reporting(doc, block, rules, &mut Vec::new())
+}
+
+/// Like [`extract`], and each attendance-table row left out because its status records
+/// no attendance yet ("Expected") becomes a warning in `warnings`, so no named person is
+/// dropped silently (issue #5).
+pub fn extract_reporting(
+    doc: &Document,
+    block: &MinutesBlock,
+    rules: &RuleSet,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Attendee> {
     let cx = Cx {
         r: &rules.attendees,
         common: &rules.common,
@@ -116,6 +129,7 @@ pub fn extract(doc: &Document, block: &MinutesBlock, rules: &RuleSet) -> Vec<Att
     read_apologies(doc, block, cx, &mut roll);
     read_item_attendance(doc, block, cx, &mut roll);
     read_substitutions(doc, block, cx, &mut roll);
+    warnings.append(&mut roll.left_out);
     roll.people
 }
 
@@ -153,6 +167,8 @@ struct Person {
 #[derive(Default)]
 struct Roll {
     people: Vec<Attendee>,
+    /// Rows named but left out of the attendees.
+    left_out: Vec<Warning>,
 }
 
 fn rank(s: AttendanceStatus) -> u8 {
@@ -422,6 +438,13 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
         .as_deref()
         .is_some_and(|s| cx.r.unrecorded_status.is_match(s))
     {
+        roll.left_out.push(Code::AttendanceUnrecorded.warn(
+            format!(
+                "{raw}: attendance \"{}\" records no attendance; left out of attendees",
+                status_cell.as_deref().unwrap_or_default()
+            ),
+            Some(line.provenance),
+        ));
         return;
     }
     let labelled = status_cell
@@ -443,7 +466,19 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
             .and_then(|n| names_in(n.as_str(), None, cx))
             .and_then(|mut n| n.pop())
             .map(|n| n.name)
-            .or(p.substitute_for.take());
+            .or(p.substitute_for.take())
+            .or_else(|| {
+                // "Substitute for Councillor X" in a notes column (issue #5)
+                line.cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != c.name && Some(*i) != c.status)
+                    .find_map(|(_, cell)| {
+                        let sc = cx.r.substitute_status.captures(cell.text.trim())?;
+                        names_in(sc.name("name")?.as_str(), None, cx)?.pop()
+                    })
+                    .map(|n| n.name)
+            });
     }
     let st = labelled.unwrap_or(status);
     let role = cell(c.role);
@@ -1230,6 +1265,11 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<Attendee> {
+        run_reporting(text).0
+    }
+
+    /// The attendees and the warnings about rows left out.
+    fn run_reporting(text: &str) -> (Vec<Attendee>, Vec<Warning>) {
         let book = crate::extract::testing::book();
         let doc = Document::from_plain_text(text);
         let n = doc.lines.len();
@@ -1259,7 +1299,9 @@ mod tests {
             location: None,
             provenance: Provenance::default(),
         };
-        extract(&doc, &block, &book.default)
+        let mut warnings = Vec::new();
+        let all = extract_reporting(&doc, &block, &book.default, &mut warnings);
+        (all, warnings)
     }
 
     fn find<'a>(all: &'a [Attendee], name: &str) -> &'a Attendee {
@@ -1675,18 +1717,31 @@ mod tests {
     }
 
     /// Issue #5: ModernGov's attendance statuses. "Apologies, sent substitute" is the
-    /// member who was away; "Expected" records nobody's attendance yet.
+    /// member who was away; "Expected" records nobody's attendance yet, and is named in
+    /// a warning instead.
     #[test]
     fn attendance_grid_moderngov_statuses() {
-        let all = run(
-            "Attendee\tRole\tAttendance\nCllr Gar Pri\tMember\tApologies, sent substitute\nCllr Ru Fenn\tSubstitute\tPresent as substitute\nCllr Amy Lei\tMember\tExpected\nSa Neill\tOfficer\tIn attendance",
+        let (all, warnings) = run_reporting(
+            "Attendee\tRole\tAttendance\tNotes\nCllr Gar Pri\tMember\tApologies, sent substitute\nCllr Ru Fenn\tSubstitute\tPresent as substitute\tSubstitute for Cllr Gar Pri\nCllr Amy Lei\tMember\tExpected\nSa Neill\tOfficer\tIn attendance",
         );
         assert_eq!(find(&all, "Gar Pri").status, AttendanceStatus::Apologies);
         assert_eq!(find(&all, "Ru Fenn").status, AttendanceStatus::Substitute);
+        assert_eq!(
+            find(&all, "Ru Fenn").substitute_for.as_deref(),
+            Some("Gar Pri")
+        );
         assert_eq!(
             find(&all, "Sa Neill").status,
             AttendanceStatus::InAttendance
         );
         assert!(all.iter().all(|a| a.name != "Amy Lei"));
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].code, "attendance-unrecorded");
+        assert!(warnings[0].message.contains("Amy Lei"));
+        assert!(warnings[0].message.contains("Expected"));
+        assert_eq!(
+            warnings[0].provenance.and_then(|p| p.line).map(|l| l.get()),
+            Some(4)
+        );
     }
 }

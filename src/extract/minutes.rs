@@ -34,6 +34,15 @@ crate::rule_section! {
         heading_skip: Patterns,
         /// "The meeting ended at 4.05 pm": a `time` group.
         end_time: Pattern,
+        /// A labelled line naming the body whose decisions are recorded, with a `body`
+        /// group: "Decision Maker: Cabinet", "Meeting: Planning Committee". Read before
+        /// the first minute item; it wins over heading lines that merely name a body.
+        /// Decision notices print their facts this way, not in a title (issue #5).
+        body_label: Patterns,
+        /// A label whose line gives the date of the meeting or decision recorded
+        /// ("Date of decision: 12/03/2024", "Meeting date\t5 May 2024"): the date
+        /// after it, read before the first minute item, wins over the heading's.
+        date_label: Patterns,
     }
 }
 
@@ -53,6 +62,12 @@ pub struct ItemSpan {
 }
 
 impl ItemSpan {
+    /// The item number facts read in this part are filed under; `None` for the
+    /// unnumbered part of [`MinutesBlock::parts`].
+    pub fn item(&self) -> Option<String> {
+        (!self.number.is_empty()).then(|| self.number.clone())
+    }
+
     /// The output form.
     pub fn to_item(&self) -> MinuteItem {
         MinuteItem {
@@ -100,6 +115,22 @@ impl MinutesBlock {
         range
             .filter(|i| !self.noise.contains(i))
             .filter_map(move |i| doc.lines.get(i).map(|l| (i, l)))
+    }
+
+    /// The parts decisions and actions are read in: the minute items, or for a record
+    /// with none (a decision notice, minutes without numbered headings) the whole
+    /// record after its heading as one unnumbered part (issue #5).
+    pub fn parts(&self) -> std::borrow::Cow<'_, [ItemSpan]> {
+        if !self.items.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.items);
+        }
+        std::borrow::Cow::Owned(vec![ItemSpan {
+            number: String::new(),
+            title: String::new(),
+            heading: self.lines.start,
+            lines: self.lines.clone(),
+            provenance: self.provenance,
+        }])
     }
 
     /// The item that line `index` falls in.
@@ -159,6 +190,10 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         .filter(|b| names_body(b))
         .map(tidy_body)
         .or_else(|| {
+            labelled(doc, start..span.lines.end, &r.body_label, r)
+                .and_then(|(c, _)| c.name("body").map(|b| tidy_body(b.as_str())))
+        })
+        .or_else(|| {
             // a later heading line may itself be a titled one: a web page's "Minutes"
             // over "Minutes of the meeting of the Licensing Committee held on …" (#5)
             heading_lines
@@ -176,7 +211,9 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
                 })
                 .map(tidy_body)
         });
-    let date = dates::find_date(&heading_text, &rules.common);
+    let date = labelled(doc, start..span.lines.end, &r.date_label, r)
+        .and_then(|(c, text)| dates::find_date(&text[c.get(0)?.end()..], &rules.common))
+        .or_else(|| dates::find_date(&heading_text, &rules.common));
     let (time, mut end_time) = dates::time_range(&heading_text, &rules.common);
 
     let mut noise = HashSet::new();
@@ -205,7 +242,7 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         // A signature line ("Councillor Jo Bloggs", "Chair") closes the minutes only after
         // the first minute item: before it, such lines are the attendance list.
         if !seen_item && !noise.contains(&i) {
-            seen_item = heading(line, r).is_some_and(|(_, t)| heading_like(&t));
+            seen_item = heading(line, r).is_some_and(|(_, t)| item_like(line, &t));
         }
         if seen_item && r.end.is_match(&line.text) && i > start + 1 {
             end = i + 1;
@@ -227,6 +264,29 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         location: None,
         provenance: doc.lines[start].provenance,
     }
+}
+
+/// Lines searched for labelled fields (a decision notice prints its date last).
+const LABEL_LINES: usize = 120;
+
+/// The first line before the first minute item that a `labels` pattern matches: the
+/// captures and the line's text.
+fn labelled<'d>(
+    doc: &'d Document,
+    lines: Range<usize>,
+    labels: &Patterns,
+    r: &MinutesRules,
+) -> Option<(regex::Captures<'d>, &'d str)> {
+    for line in doc.lines[lines].iter().take(LABEL_LINES) {
+        let text = line.text.trim();
+        if let Some(c) = labels.captures(text) {
+            return Some((c, text));
+        }
+        if heading(line, r).is_some_and(|(_, t)| item_like(line, &t)) {
+            break;
+        }
+    }
+    None
 }
 
 fn tidy_body(s: &str) -> String {
@@ -305,6 +365,13 @@ pub fn heading_like(title: &str) -> bool {
     letters.len() >= 2 && !ends_sentence && (shouty && words <= 40 || words <= 12)
 }
 
+/// Whether a numbered line is a minute heading: one its source marks as a heading
+/// (an HTML `h3`, issue #5) whatever its length or full stop, else one that reads like
+/// a heading.
+fn item_like(line: &Line, title: &str) -> bool {
+    line.heading.is_some() || heading_like(title)
+}
+
 /// Splits a minute or item number into its prefix and its running number.
 pub fn numeric(number: &str) -> Option<(String, u32)> {
     // "HSP19" → ("HSP", 19); "23/45" → ("23/", 45); "125" → ("", 125)
@@ -330,7 +397,7 @@ fn items(
         let Some((number, title)) = heading(line, r) else {
             continue;
         };
-        if !heading_like(&title) {
+        if !item_like(line, &title) {
             continue;
         }
         // Minute numbers run in sequence; a number out of step is a numbered paragraph.
@@ -367,6 +434,46 @@ mod tests {
         let doc = Document::from_plain_text(text);
         let spans = segment(&doc, &book.default.segment);
         find(&doc, &spans, &book.default)
+    }
+
+    /// Issue #5: a decision record prints body and date as labelled fields, the date
+    /// of decision after the date of publication; a row of a label/value table counts.
+    #[test]
+    fn labelled_body_and_date() {
+        let b = blocks(
+            "Decision details\n\nHRA Business Plan\n\nDecision Maker: Cabinet\n\nDecision:\n\nCabinet RESOLVED:\na. To approve the plan.\n\nPublication date: 14/03/2024\n\nDate of decision: 12/03/2024\n",
+        );
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].body.as_deref(), Some("Cabinet"));
+        assert_eq!(b[0].date.as_deref(), Some("2024-03-12"));
+        assert!(b[0].items.is_empty());
+        assert_eq!(b[0].parts().len(), 1);
+        assert_eq!(b[0].parts()[0].item(), None);
+        let b = blocks(
+            "Record of Officer Decision\nDecision taker\tDirector of Place\nDate of decision\t5 June 2024\n",
+        );
+        assert_eq!(b[0].body.as_deref(), Some("Director of Place"));
+        assert_eq!(b[0].date.as_deref(), Some("2024-06-05"));
+    }
+
+    /// Issue #5: a numbered line the source marks as a heading is a minute heading even
+    /// when it ends in a full stop; the same line as a paragraph is not.
+    #[test]
+    fn source_headings_are_minute_headings() {
+        let text = "Minutes of the meeting of the Licensing Committee held on 20 February 2024\n21. Apologies\nNone.\n22. Review of the licensing policy and the cumulative impact assessment.\nText.\n";
+        let numbers = |doc: &Document| -> Vec<String> {
+            let book = crate::extract::testing::book();
+            let spans = segment(doc, &book.default.segment);
+            find(doc, &spans, &book.default)[0]
+                .items
+                .iter()
+                .map(|i| i.number.clone())
+                .collect()
+        };
+        let mut doc = Document::from_plain_text(text);
+        assert_eq!(numbers(&doc), ["21"]);
+        doc.lines[3].heading = Some(3);
+        assert_eq!(numbers(&doc), ["21", "22"]);
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub fn extract_pack(
             date: block.date.as_deref(),
             time: block.time.as_deref(),
         };
-        let attendees = attendees::extract(doc, &block, rules);
+        let attendees = attendees::extract_reporting(doc, &block, rules, &mut warnings);
         let resolutions = resolutions::extract(doc, &block, rules, key);
         let actions = actions::extract(doc, &block, &attendees, rules, key);
         meetings.push(Meeting {

@@ -54,6 +54,7 @@ pub fn paragraphs(
     let point = &rules.resolutions.point;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut gap = true;
+    let mut last_action: Option<String> = None;
     for (i, line) in block.content(doc, item.heading + 1..item.lines.end) {
         if line.is_blank() {
             gap = true;
@@ -67,6 +68,11 @@ pub fn paragraphs(
                 let t = t.trim();
                 if Some(c) == block.action_column {
                     action = (!t.is_empty()).then(|| t.to_string());
+                    // a merged "Action by" cell owns every row it spans (issue #5)
+                    if cell.merged_above {
+                        action.clone_from(&last_action);
+                    }
+                    last_action.clone_from(&action);
                 } else if !t.is_empty() {
                     parts.push(t.to_string());
                 }
@@ -132,7 +138,7 @@ pub fn extract(
 ) -> Vec<Resolution> {
     let mut out = Vec::new();
     let mut seen = crate::extract::ids::Unique::new();
-    for item in &block.items {
+    for item in block.parts().iter() {
         let paras = paragraphs(doc, block, item, rules);
         let mut k = 0;
         while k < paras.len() {
@@ -141,7 +147,7 @@ pub fn extract(
                     let id = key.unique_id(&mut seen, "res", &[&item.number, &text]);
                     out.push(Resolution {
                         id,
-                        item: Some(item.number.clone()),
+                        item: item.item(),
                         text,
                         provenance: paras[k].provenance,
                     });
@@ -260,6 +266,18 @@ mod tests {
             .into_iter()
             .map(|r| r.1)
             .collect()
+    }
+
+    /// Issue #5: a record without minute items (a decision notice) is read whole; its
+    /// resolutions belong to no item.
+    #[test]
+    fn a_record_without_items_is_read_whole() {
+        assert_eq!(
+            run(
+                "Decision Notice\nDecision Maker: Cabinet\n\nDecision:\n\nTo approve the scheme.\n\nReasons:\n\nIt is needed.\n"
+            ),
+            [(None, "To approve the scheme.".to_string())]
+        );
     }
 
     #[test]

@@ -193,9 +193,7 @@ fn normalise_line(raw: &str, provenance: Provenance) -> Line {
     if raw.contains('\t') {
         let cells: Vec<Cell> = raw
             .split('\t')
-            .map(|c| Cell {
-                text: clean(c, true).0,
-            })
+            .map(|c| Cell::new(clean(c, true).0))
             .collect();
         let mut text = String::with_capacity(raw.len());
         for (i, c) in cells.iter().enumerate() {
@@ -215,10 +213,17 @@ fn normalise_line(raw: &str, provenance: Provenance) -> Line {
             cells,
             bold,
             bullet,
+            heading: None,
             provenance,
         };
     }
     let mut t = raw.trim_start();
+    // "## Decision": a Markdown heading, as `councilpack text` prints an HTML heading.
+    let heading = atx_heading(t);
+    if let Some((_, rest)) = heading {
+        t = rest;
+        bold = true;
+    }
     if let Some(rest) = strip_bullet(t) {
         bullet = true;
         t = rest;
@@ -230,8 +235,20 @@ fn normalise_line(raw: &str, provenance: Provenance) -> Line {
         cells: Vec::new(),
         bold,
         bullet,
+        heading: heading.map(|h| h.0),
         provenance,
     }
+}
+
+/// A Markdown ATX heading ("## Title"): its level and its text. One to six `#` and a
+/// space before a capital or a digit, so "#1 priority" and "# of visits" stay text.
+fn atx_heading(t: &str) -> Option<(u8, &str)> {
+    let level = t.bytes().take_while(|&b| b == b'#').count();
+    let rest = t[level..].strip_prefix(' ')?.trim();
+    let rest = rest.trim_end_matches('#').trim_end();
+    ((1..=6).contains(&level)
+        && rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '•'))
+    .then_some((level as u8, rest))
 }
 
 /// The text after a leading bullet mark, or `None` when `t` (trimmed at the start)
@@ -382,6 +399,28 @@ mod tests {
         assert!(d.lines[1].bullet);
         assert_eq!(d.lines[1].text, "a. Done (Action: Eubert Malcom).");
         assert_eq!(d.lines[2].text, "Watch it Here");
+    }
+
+    /// Issue #5: `councilpack text` prints an HTML heading as "## Title"; read back, it
+    /// is the same line with its level.
+    #[test]
+    fn markdown_headings_keep_their_level() {
+        let d = parse("## Decision details\n# of visits\n#1 priority\n### 21. Apologies ###\n");
+        let got: Vec<(&str, Option<u8>)> = d
+            .lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.heading))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Decision details", Some(2)),
+                ("# of visits", None),
+                ("#1 priority", None),
+                ("21. Apologies", Some(3)),
+            ]
+        );
+        assert!(d.lines[0].bold);
     }
 
     #[test]

@@ -144,6 +144,35 @@ mod tests {
         assert_eq!(bold, [true, false, true, true, true]);
     }
 
+    /// Issue #5: h1–h6 keep their level; other lines, table rows included, have none.
+    #[test]
+    fn headings_keep_their_level() {
+        let d = doc(
+            "<h1>Decision details</h1><h3 class=\"mgSubSubTitleTxt\">Decision:<br>part two</h3>\
+             <p>Text</p><table><tr><td><h4>Cell</h4></td><td>x</td></tr></table>",
+        );
+        let got: Vec<(&str, Option<u8>)> = d
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| (l.text.as_str(), l.heading))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Decision details", Some(1)),
+                ("Decision:", Some(3)),
+                ("part two", Some(3)),
+                ("Text", None),
+                ("Cell\tx", None),
+            ]
+        );
+        assert!(
+            d.to_text()
+                .starts_with("# Decision details\n\n### Decision:\n")
+        );
+    }
+
     #[test]
     fn entities_spaces_and_markdown_leftovers() {
         assert_eq!(
@@ -202,6 +231,8 @@ mod tests {
             ]
         );
         assert_eq!(d.lines[0].text, "Area\tOffences\t");
+        let merged: Vec<bool> = d.lines[1].cells.iter().map(|c| c.merged_above).collect();
+        assert_eq!(merged, [true, false, false], "under the rowspan only");
         assert!(d.lines[3].is_blank(), "a blank line after the table");
         assert_eq!(d.lines[4].text, "After");
     }
@@ -220,6 +251,30 @@ mod tests {
         assert_eq!(
             d.lines[0].text,
             "Members\tCllr A (Chair) Cllr B For 5 Against 2"
+        );
+    }
+
+    /// Issue #5: a definition list of terms and descriptions is a label/value table; any
+    /// other `dl` reads as blocks.
+    #[test]
+    fn definition_lists_are_label_value_rows() {
+        let d = doc(
+            "<dl><dt>Venue:</dt><dd>Committee Room 2</dd><dt>Item 3</dt><dd>Minutes <span>(PDF, 210 KB)</span></dd></dl>\
+             <dl><dd>Loose description</dd></dl>",
+        );
+        let t: Vec<(&str, bool)> = d
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| (l.text.as_str(), l.is_row()))
+            .collect();
+        assert_eq!(
+            t,
+            [
+                ("Venue:\tCommittee Room 2", true),
+                ("Item 3\tMinutes", true),
+                ("Loose description", false)
+            ]
         );
     }
 

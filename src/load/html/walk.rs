@@ -81,6 +81,8 @@ struct Ctx {
     pre: bool,
     /// Inside `main`/`article`: page-chrome rules do not apply.
     in_content: bool,
+    /// Inside `h1`–`h6`: the heading's level.
+    heading: Option<u8>,
 }
 
 /// What a line is, for the blank lines between lines.
@@ -104,6 +106,8 @@ struct Out {
     plain_chars: usize,
     /// Source line of the line being built.
     line: Option<u32>,
+    /// Heading level of the line being built (its first text's).
+    heading: Option<u8>,
     kind: Kind,
     bullet: bool,
     /// An ordered list's number ("3. "), printed before the item's first line.
@@ -125,6 +129,7 @@ impl Out {
             bold_chars: 0,
             plain_chars: 0,
             line: None,
+            heading: None,
             kind: Kind::Para,
             bullet: false,
             prefix: String::new(),
@@ -151,8 +156,11 @@ impl Out {
                     }
                 }
                 c => {
-                    if !self.has_text() && self.line.is_none() {
-                        self.line = line;
+                    if !self.has_text() {
+                        if self.line.is_none() {
+                            self.line = line;
+                        }
+                        self.heading = ctx.heading;
                     }
                     self.text.push(c);
                     if ctx.bold {
@@ -207,6 +215,7 @@ impl Out {
         let bold = (self.bold_chars > 0 && self.plain_chars == 0) || all_bold;
         let kind = self.kind;
         let line = self.line;
+        let heading = self.heading.take();
         self.text.clear();
         self.bold_chars = 0;
         self.plain_chars = 0;
@@ -223,6 +232,7 @@ impl Out {
                 cells: Vec::new(),
                 bold,
                 bullet,
+                heading,
                 provenance: provenance(line),
             },
             kind,
@@ -241,6 +251,31 @@ impl Out {
         self.lines.push(line);
         self.last = Some(kind);
         self.tight = false;
+    }
+
+    /// Appends a table row of these cells, padded to `width` cells; a row with no text
+    /// is left out.
+    fn row(&mut self, mut cells: Vec<Cell>, width: usize, line: Option<u32>, kind: Kind) {
+        if cells.iter().all(|c| c.text.is_empty()) {
+            return;
+        }
+        cells.resize(width, Cell::default());
+        let text = cells
+            .iter()
+            .map(|c| c.text.replace('\n', " "))
+            .collect::<Vec<_>>()
+            .join("\t");
+        self.push(
+            Line {
+                text,
+                cells,
+                bold: false,
+                bullet: false,
+                heading: None,
+                provenance: provenance(line),
+            },
+            kind,
+        );
     }
 
     /// Forgets a list item's marker that no line used (an empty item).
@@ -313,6 +348,7 @@ impl Walker<'_> {
         match name {
             "br" => out.br(),
             "table" => self.table(node, ctx, out),
+            "dl" => self.definitions(node, ctx, out),
             "ul" | "ol" | "menu" | "dir" => self.list(node, name == "ol", ctx, out),
             "li" => self.item(node, Marker::Bullet, ctx, out),
             "img" | "input" | "area" | "map" | "object" | "embed" | "video" | "audio" => {}
@@ -322,6 +358,8 @@ impl Walker<'_> {
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 ctx.bold = style_bold(e).unwrap_or(true);
+                // headings keep their level (issue #5)
+                ctx.heading = name[1..].parse().ok();
                 self.block(node, ctx, out);
             }
             n if PREFORMATTED.contains(&n) => {
@@ -442,8 +480,9 @@ impl Walker<'_> {
         }
         let cells_of = |tr| self.cells(tr, ctx);
         // The grid after spans: a spanned slot holds "", the spanning cell's text sits
-        // in its first row and column only (issue #5).
-        let mut grid: Vec<Vec<Option<String>>> = vec![Vec::new(); rows.len()];
+        // in its first row and column only, as text conversions print it; a slot below
+        // the first row of a rowspan is marked as merged (issue #5).
+        let mut grid: Vec<Vec<Option<Cell>>> = vec![Vec::new(); rows.len()];
         let mut texts: Vec<Vec<(NodeRef<'t, Node>, String)>> = Vec::with_capacity(rows.len());
         for (r, tr) in rows.iter().enumerate() {
             let mut col = 0;
@@ -471,10 +510,13 @@ impl Walker<'_> {
                         grid_row.resize(col + colspan, None);
                     }
                     for (dc, slot) in grid_row[col..col + colspan].iter_mut().enumerate() {
-                        *slot = Some(if dr == 0 && dc == 0 {
-                            text.clone()
-                        } else {
-                            String::new()
+                        *slot = Some(Cell {
+                            text: if dr == 0 && dc == 0 {
+                                text.clone()
+                            } else {
+                                String::new()
+                            },
+                            merged_above: dr > 0,
                         });
                     }
                 }
@@ -487,7 +529,7 @@ impl Walker<'_> {
             .filter(|&c| {
                 grid.iter().any(|row| {
                     row.get(c)
-                        .is_some_and(|t| t.as_ref().is_some_and(|t| !t.is_empty()))
+                        .is_some_and(|t| t.as_ref().is_some_and(|t| !t.text.is_empty()))
                 })
             })
             .count();
@@ -522,36 +564,44 @@ impl Walker<'_> {
         out.tables += 1;
         let kind = Kind::Row(out.tables);
         for (tr, row) in rows.iter().zip(grid) {
-            let mut cells: Vec<Cell> = row
-                .into_iter()
-                .map(|t| Cell {
-                    text: t.unwrap_or_default(),
-                })
-                .collect();
-            if cells.iter().all(|c| c.text.is_empty()) {
-                continue;
+            let cells = row.into_iter().map(Option::unwrap_or_default).collect();
+            out.row(cells, width, self.line(*tr), kind);
+        }
+        out.start_block(None);
+    }
+
+    /// `<dl>`: each term and its descriptions make a row, as a label/value table prints
+    /// them ("Venue | Committee Room 2", "Item 3 | Minutes …": CMIS meeting pages, issue
+    /// #5), so a description is never read as a heading of its own. A list that is not
+    /// a run of terms each with descriptions reads as blocks.
+    fn definitions(&self, node: NodeRef<'_, Node>, ctx: Ctx, out: &mut Out) {
+        let mut groups: Vec<Vec<NodeRef<'_, Node>>> = Vec::new();
+        for child in node.children() {
+            match child.value() {
+                Node::Element(e) if self.dropped(child, e, ctx) => {}
+                Node::Element(e) if e.name() == "dt" => groups.push(vec![child]),
+                Node::Element(e) if e.name() == "dd" => match groups.last_mut() {
+                    Some(g) => g.push(child),
+                    None => return self.block(node, ctx, out),
+                },
+                Node::Text(t) if t.trim().is_empty() => {}
+                Node::Comment(_) => {}
+                _ => return self.block(node, ctx, out),
             }
-            cells.resize(
-                width,
-                Cell {
-                    text: String::new(),
-                },
-            );
-            let text = cells
+        }
+        if groups.is_empty() || groups.iter().any(|g| g.len() < 2) {
+            return self.block(node, ctx, out);
+        }
+        out.start_block(self.line(node));
+        out.tables += 1;
+        let kind = Kind::Row(out.tables);
+        let width = groups.iter().map(Vec::len).max().unwrap_or(0);
+        for group in &groups {
+            let cells = group
                 .iter()
-                .map(|c| c.text.replace('\n', " "))
-                .collect::<Vec<_>>()
-                .join("\t");
-            out.push(
-                Line {
-                    text,
-                    cells,
-                    bold: false,
-                    bullet: false,
-                    provenance: provenance(self.line(*tr)),
-                },
-                kind,
-            );
+                .map(|n| Cell::new(self.cell_text(*n, ctx)))
+                .collect();
+            out.row(cells, width, self.line(group[0]), kind);
         }
         out.start_block(None);
     }

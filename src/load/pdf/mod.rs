@@ -303,14 +303,10 @@ fn line(l: &page::TextLine, provenance: Provenance) -> Line {
         let text = cells.join("\t");
         return Line {
             text,
-            cells: cells
-                .iter()
-                .map(|c| Cell {
-                    text: (*c).to_string(),
-                })
-                .collect(),
+            cells: cells.iter().map(|c| Cell::new(*c)).collect(),
             bold: l.bold,
             bullet,
+            heading: None,
             provenance,
         };
     }
@@ -324,6 +320,7 @@ fn line(l: &page::TextLine, provenance: Provenance) -> Line {
         cells: Vec::new(),
         bold: l.bold && !text.is_empty(),
         bullet,
+        heading: None,
         provenance,
     }
 }
