@@ -149,7 +149,7 @@ mod tests {
         assert!(!same_person("Jo Smith", "Al Smith"));
         assert!(!same_person("Jo Smith", "Jo Smyth"));
         assert!(same_person("ÉLODIE Durand", "élodie durand"));
-        assert!(same_person("Cllr. J. Smith", "Jo Smith"));
+        assert!(same_person("J. Smith", "jo smith"));
         assert!(!same_person("", "Jo Smith"));
     }
 }
