@@ -68,21 +68,23 @@ impl Sink<'_> {
     }
 }
 
+/// Encodes rows; every error is an `io::Error`, so that a closed pipe (`| head`) is
+/// recognised as one by `main`.
 fn encode<W: Write, T: Serialize>(
     mut w: W,
     sink: &Sink<'_>,
     header: &[&str],
     rows: impl IntoIterator<Item = T>,
-) -> Result<()> {
+) -> io::Result<()> {
     match sink.format {
         Format::Csv => {
             if sink.bom {
                 w.write_all("\u{feff}".as_bytes())?;
             }
             let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(w);
-            csv.write_record(header)?;
+            csv.write_record(header).map_err(csv_io)?;
             for row in rows {
-                csv.serialize(row)?;
+                csv.serialize(row).map_err(csv_io)?;
             }
             csv.flush()?;
         }
@@ -95,6 +97,17 @@ fn encode<W: Write, T: Serialize>(
         }
     }
     Ok(())
+}
+
+/// The I/O error inside a csv error, else the csv error as an I/O error.
+fn csv_io(e: csv::Error) -> io::Error {
+    if !e.is_io_error() {
+        return io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// The CSV header serde writes for `row`, for the tests that check [`Columns`].
