@@ -90,7 +90,8 @@ pub struct PersonRecord {
     pub merges: Vec<Merge>,
 }
 
-/// One person, as a CSV row: lists joined with "; ", merges as "alias: reason".
+/// One person, as a CSV row: lists joined with "; ", merges as "alias: reason" (reasons
+/// never contain a semicolon, so the list splits back).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonCsv {
     id: String,
@@ -302,17 +303,17 @@ fn record(key: &Key, seen: Seen) -> PersonRecord {
         }
     };
     for form in seen.names.keys() {
-        merge(form, format!("same council; name {folded}"));
+        merge(form, format!("same council, name {folded}"));
     }
     for (alias, (h, form)) in &seen.with_honorific {
         let also = if *form == name {
             String::new()
         } else {
-            format!("; name {folded}")
+            format!(", and the name {folded}")
         };
         merge(
             alias,
-            format!("same council and name; honorific '{h}' dropped{also}"),
+            format!("same council and name, honorific '{h}' dropped{also}"),
         );
     }
     for (raw, resolved) in &seen.owner_raw {
@@ -423,7 +424,7 @@ mod tests {
         );
         assert_eq!(
             p.merges[0].reason,
-            "same council and name; honorific 'Cllr' dropped"
+            "same council and name, honorific 'Cllr' dropped"
         );
         assert!(p.merges[2].reason.contains("case, spacing or punctuation"));
         assert_eq!(p.first_seen.as_deref(), Some("2024-01-02"));
@@ -501,7 +502,7 @@ mod tests {
         );
         assert_eq!(
             row.merges.as_deref(),
-            Some("Cllr Ann Lee: same council and name; honorific 'Cllr' dropped")
+            Some("Cllr Ann Lee: same council and name, honorific 'Cllr' dropped")
         );
     }
 }
