@@ -39,8 +39,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Export actions, people or attendance from an output folder as CSV or JSON lines.
     ///
-    /// Reads the pack JSON files listed in <DIR>/index.jsonl (status ok), or every *.json
-    /// under <DIR> when there is no index; nothing is re-extracted. Rows are sorted
+    /// Reads the pack JSON files listed in DIR/index.jsonl (status ok), or every *.json
+    /// under DIR when there is no index; nothing is re-extracted. Rows are sorted
     /// (council, body, meeting date, id) and written to stdout or --out.
     Export(ExportArgs),
     /// Print a JSON Schema on stdout: of the pack JSON, or of one export's JSONL record.
