@@ -346,3 +346,28 @@ fn out_writes_a_file_and_folders_without_index_are_walked() {
     assert_eq!(header[0], "person");
     assert!(rows.len() > 50, "{}", rows.len());
 }
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    let out = corpus();
+    for format in ["csv", "jsonl"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_councilpack"))
+            .args(["export", "attendance", "--format", format])
+            .arg(out.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // stdout is closed here, like `| head -c 16`
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{format}");
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

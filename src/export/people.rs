@@ -441,6 +441,12 @@ mod tests {
         let b = find(&records, "Havering", "Ann Lee");
         assert_ne!(a.id, b.id);
         assert!(a.merges.is_empty() && b.merges.is_empty());
+        // no council is not a wildcard
+        assert_ne!(key(None, "Ann Lee"), key(Some("Haringey"), "Ann Lee"));
+        assert_eq!(
+            key(Some("Haringey"), "ANN  LEE."),
+            key(Some("haringey"), "Ann Lee")
+        );
     }
 
     #[test]
