@@ -114,18 +114,14 @@ impl ActionRow {
 /// The rows of one pack that pass `filter`.
 pub fn rows(pack: &Pack, filter: &Filter) -> Vec<ActionRow> {
     let mut out = Vec::new();
-    for m in &pack.meetings {
-        let council = pack.council_of(Some(m)).map(str::to_string);
-        if !filter.keeps(council.as_deref(), m.body.as_deref(), m.date.as_deref()) {
-            continue;
-        }
+    for (council, m) in pack.meetings_kept(filter) {
         for a in &m.actions {
             let (owners, owner_kinds) = joined(&a.owners);
             out.push(ActionRow {
                 change: None,
                 id: a.id.clone(),
                 kind: ActionKind::Minutes,
-                council: council.clone(),
+                council: council.map(str::to_string),
                 body: m.body.clone(),
                 meeting_date: m.date.clone(),
                 item: a.item.clone(),
@@ -143,23 +139,19 @@ pub fn rows(pack: &Pack, filter: &Filter) -> Vec<ActionRow> {
             });
         }
     }
-    let notice = pack.notice();
-    let council = pack.council_of(notice).map(str::to_string);
-    let body = notice.and_then(|m| m.body.clone());
-    let date = notice.and_then(|m| m.date.clone());
-    if !filter.keeps(council.as_deref(), body.as_deref(), date.as_deref()) {
+    let Some(plans) = pack.plans_kept(filter) else {
         return out;
-    }
-    for a in pack.action_plans.iter().flat_map(|p| &p.actions) {
+    };
+    for a in plans.rows() {
         let (owners, owner_kinds) = joined(&a.owners);
         let Provenance { page, line } = a.provenance;
         out.push(ActionRow {
             change: None,
             id: a.id.clone(),
             kind: ActionKind::Plan,
-            council: council.clone(),
-            body: body.clone(),
-            meeting_date: date.clone(),
+            council: plans.council.map(str::to_string),
+            body: plans.body.map(str::to_string),
+            meeting_date: plans.date.map(str::to_string),
             item: a.reference.clone(),
             text: a.text.clone(),
             owners,

@@ -83,11 +83,7 @@ impl Attendance {
     /// until [`Attendance::finish`]).
     pub fn add_pack(&mut self, pack: &Pack, filter: &Filter) {
         self.people.add_pack(pack, filter);
-        for m in &pack.meetings {
-            let council = pack.council_of(Some(m));
-            if !filter.keeps(council, m.body.as_deref(), m.date.as_deref()) {
-                continue;
-            }
+        for (council, m) in pack.meetings_kept(filter) {
             for a in &m.attendees {
                 self.rows.push(AttendanceRow {
                     person: a.name.clone(),

@@ -201,11 +201,7 @@ pub struct People {
 impl People {
     /// Gathers the attendees and person owners of one pack that pass `filter`.
     pub fn add_pack(&mut self, pack: &Pack, filter: &Filter) {
-        for m in &pack.meetings {
-            let council = pack.council_of(Some(m));
-            if !filter.keeps(council, m.body.as_deref(), m.date.as_deref()) {
-                continue;
-            }
+        for (council, m) in pack.meetings_kept(filter) {
             for a in &m.attendees {
                 self.add_attendee(council, m, a);
             }
@@ -215,14 +211,10 @@ impl People {
                 }
             }
         }
-        let notice = pack.notice();
-        let council = pack.council_of(notice);
-        let body = notice.and_then(|m| m.body.as_deref());
-        let date = notice.and_then(|m| m.date.as_deref());
-        if filter.keeps(council, body, date) {
-            for a in pack.action_plans.iter().flat_map(|p| &p.actions) {
+        if let Some(plans) = pack.plans_kept(filter) {
+            for a in plans.rows() {
                 for o in &a.owners {
-                    self.add_owner(council, body, date, &a.id, o);
+                    self.add_owner(plans.council, plans.body, plans.date, &a.id, o);
                 }
             }
         }

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::filter::Filter;
 use crate::error::ExportError;
 
 /// One pack, as far as the exports read it.
@@ -40,11 +41,56 @@ impl Pack {
         self.meetings.iter().find(|m| m.kind == "notice")
     }
 
-    /// The council of a meeting: its own, else the pack's.
-    pub fn council_of<'a>(&'a self, meeting: Option<&'a Meeting>) -> Option<&'a str> {
-        meeting
-            .and_then(|m| m.council.as_deref())
-            .or(self.council.as_deref())
+    /// The meetings whose (council, body, date) pass `filter`, each with its council
+    /// (its own, else the pack's).
+    pub fn meetings_kept<'a>(
+        &'a self,
+        filter: &'a Filter,
+    ) -> impl Iterator<Item = (Option<&'a str>, &'a Meeting)> {
+        self.meetings.iter().filter_map(move |m| {
+            let council = m.council.as_deref().or(self.council.as_deref());
+            filter
+                .keeps(council, m.body.as_deref(), m.date.as_deref())
+                .then_some((council, m))
+        })
+    }
+
+    /// Where the plan rows belong, when it passes `filter`: a plan row has no meeting
+    /// of its own, so it takes the council, body and date of the meeting the pack
+    /// summons (council: the pack's when there is no notice).
+    pub fn plans_kept(&self, filter: &Filter) -> Option<PlanContext<'_>> {
+        let notice = self.notice();
+        let context = PlanContext {
+            council: notice
+                .and_then(|m| m.council.as_deref())
+                .or(self.council.as_deref()),
+            body: notice.and_then(|m| m.body.as_deref()),
+            date: notice.and_then(|m| m.date.as_deref()),
+            plans: &self.action_plans,
+        };
+        filter
+            .keeps(context.council, context.body, context.date)
+            .then_some(context)
+    }
+}
+
+/// The action plans of a pack with the meeting they are filed under.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanContext<'a> {
+    /// Council.
+    pub council: Option<&'a str>,
+    /// Body of the notice meeting.
+    pub body: Option<&'a str>,
+    /// Date of the notice meeting.
+    pub date: Option<&'a str>,
+    /// The plans.
+    pub plans: &'a [ActionPlan],
+}
+
+impl<'a> PlanContext<'a> {
+    /// Every plan row.
+    pub fn rows(&self) -> impl Iterator<Item = &'a PlanAction> + use<'a> {
+        self.plans.iter().flat_map(|p| &p.actions)
     }
 }
 
