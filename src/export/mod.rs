@@ -179,12 +179,23 @@ impl Packs {
 
 /// The JSON Schema of one JSONL record of an export, pretty-printed with a trailing
 /// newline (the content of `schema/export-<kind>.schema.json`).
+///
+/// Every field is required, `null` where the value is absent (OUTPUT.md's convention),
+/// except `change`, which only a `--changed-since` delta has.
 pub fn json_schema(kind: ExportKind) -> String {
-    let schema = match kind {
+    let mut schema = match kind {
         ExportKind::Actions => schemars::schema_for!(ActionRow),
         ExportKind::People => schemars::schema_for!(PersonRecord),
         ExportKind::Attendance => schemars::schema_for!(AttendanceRow),
     };
+    if let Some(object) = schema.schema.object.as_mut() {
+        object.required = object
+            .properties
+            .keys()
+            .filter(|k| *k != "change")
+            .cloned()
+            .collect();
+    }
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
     s
