@@ -90,3 +90,49 @@ pub enum LoadError {
         what: String,
     },
 }
+
+/// An export could not run (exit 2), or one pack of the folder could not be read
+/// ([`ExportError::Pack`]: reported, the export goes on, exit 1). See issue #5.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    /// The output folder is missing or not a folder.
+    #[error("output folder {} does not exist (run `councilpack extract` first)", path.display())]
+    NoFolder {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// `index.jsonl` could not be read or has a line that is not an index entry.
+    #[error("{}:{line}: cannot read the index: {reason}", path.display())]
+    Index {
+        /// The index file.
+        path: PathBuf,
+        /// 1-based line (0 when the file itself could not be read).
+        line: usize,
+        /// Why.
+        reason: String,
+    },
+    /// One pack JSON could not be read or parsed.
+    #[error("{}: cannot read pack JSON: {reason}", path.display())]
+    Pack {
+        /// The pack file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A flag has a value that cannot be used.
+    #[error("{flag}: {reason}")]
+    Usage {
+        /// The flag.
+        flag: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The previous export given to `--changed-since` cannot be used.
+    #[error("--changed-since {}: {reason}", path.display())]
+    Previous {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+}

@@ -11,6 +11,8 @@ pub mod cli;
 pub mod config;
 /// Library error types.
 pub mod error;
+/// A finished output folder → actions, people and attendance as CSV or JSONL.
+pub mod export;
 /// Parts → meetings, attendees, resolutions, actions, plans, tables.
 pub mod extract;
 /// Bytes → normalised document, one loader per format.

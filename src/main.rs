@@ -57,9 +57,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Schema => {
+        Command::Export(args) => {
+            use councilpack::export::{Request, run};
+            let outcome = run(&Request::from_args(args)?)?;
+            Ok(if outcome.unreadable > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Schema { export } => {
             use std::io::Write;
-            let schema = councilpack::pack::json_schema();
+            let schema = match export {
+                None => councilpack::pack::json_schema(),
+                Some(kind) => councilpack::export::json_schema(kind),
+            };
             let mut out = std::io::stdout().lock();
             out.write_all(schema.as_bytes())?;
             Ok(ExitCode::SUCCESS)
