@@ -51,14 +51,7 @@ impl Sink<'_> {
             encode(BufWriter::new(stdout), self, header, rows).context("writing to stdout")?;
             return Ok(());
         };
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".councilpack-export-")
-            .tempfile_in(dir)
-            .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+        let mut tmp = crate::output::temp_file_beside(path)?;
         encode(BufWriter::new(tmp.as_file_mut()), self, header, rows)
             .with_context(|| format!("writing {}", path.display()))?;
         tmp.persist(path)

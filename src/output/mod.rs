@@ -11,6 +11,21 @@ use anyhow::{Context, Result};
 
 /// Writes `bytes` to `path` atomically (temp file in the same folder, then rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = temp_file_beside(path)?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("writing {}", path.display()))?;
+    // No fsync: the rename alone is what keeps an interrupted run from leaving a half-written
+    // file, and a sync per pack costs more than extracting it (issue #3).
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("renaming into {}", path.display()))?;
+    Ok(())
+}
+
+/// A temporary file in `path`'s folder (created if missing), to be persisted as `path`.
+/// It gets the permissions `File::create` would give `path` (0666 less the umask), not a
+/// temporary file's private 0600, which the rename would keep.
+pub fn temp_file_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -20,19 +35,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     if !dir.is_dir() {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".councilpack-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".councilpack-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder
         .tempfile_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("writing {}", path.display()))?;
-    // No fsync: the rename alone is what keeps an interrupted run from leaving a half-written
-    // file, and a sync per pack costs more than extracting it (issue #3).
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("renaming into {}", path.display()))?;
-    Ok(())
+        .with_context(|| format!("creating a temporary file in {}", dir.display()))
 }
 
 /// Serialises a pack as pretty JSON with a trailing newline.
@@ -58,5 +70,19 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_are_as_readable_as_a_created_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let created = dir.path().join("created");
+        std::fs::write(&created, b"x").unwrap();
+        let written = dir.path().join("written.json");
+        write_atomic(&written, b"{}\n").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&written), mode(&created));
+        assert_ne!(mode(&written) & 0o044, 0, "group/others can read it");
     }
 }
