@@ -32,7 +32,8 @@ pub enum ActionKind {
 pub enum Change {
     /// The id was not in the previous export.
     New,
-    /// The id was there, and some other column differs.
+    /// The id was there, and a column other than where it was printed (`source`, `page`,
+    /// `line`) differs.
     Changed,
     /// The id was in the previous export and is not in this one; the row carries the
     /// previous values.
