@@ -33,8 +33,8 @@ pub enum Command {
     /// Extract packs into one JSON per pack plus index.jsonl.
     ///
     /// Walks the given files and folders (default: corpora/), extracts every pack in
-    /// parallel and writes <out>/<same relative path>.json for each, then
-    /// <out>/index.jsonl with one line per input (ok | failed | skipped). A broken input
+    /// parallel and writes OUT/RELATIVE/PATH.json for each (the input's path under the
+    /// folder given), then OUT/index.jsonl with one line per input (ok | failed | skipped). A broken input
     /// never stops the batch; it is reported in index.jsonl and the exit status is 1.
     Extract(ExtractArgs),
     /// Export actions, people or attendance from an output folder as CSV or JSON lines.

@@ -5,7 +5,7 @@
 //! at start-up. A council file overrides the default field by field; anything it leaves
 //! out comes from the default. A malformed file is an error naming the file and line.
 //!
-//! Each extractor owns the section of rules it reads (declared with [`rule_section!`] in
+//! Each extractor owns the section of rules it reads (declared with [`rule_section!`](crate::rule_section!) in
 //! its own module), so the rules a piece of code depends on sit next to that code.
 
 use std::collections::{BTreeMap, HashSet};

@@ -3,7 +3,7 @@
 //!
 //! Takes the folder `extract` wrote (never the inputs: nothing is re-extracted) and the
 //! validated flags; reads the packs one at a time, keeps only the rows the export needs,
-//! sorts them and writes them through [`sink`](crate::export::sink). A pack JSON that cannot be read is
+//! sorts them and writes them through [`sink`]. A pack JSON that cannot be read is
 //! reported on stderr with its path and counted in [`Outcome::unreadable`](crate::export::Outcome::unreadable) (exit 1); the
 //! other packs are still exported. Bad flags, a missing folder or an unreadable previous
 //! export stop the export before anything is written (exit 2).

@@ -3,7 +3,7 @@
 //! Takes a [`MinutesBlock`] and the meeting's attendees and returns one [`Action`] per
 //! owned action: an inline marker closing a paragraph ("(Action: Eubert Malcolm)",
 //! "ACTION: Director of Public Health", "Action by: Clerk" on the next line), an
-//! "<Owner> to <verb> …" line under an "Actions" heading, or the "Action by" column of
+//! "`<Owner> to <verb> …`" line under an "Actions" heading, or the "Action by" column of
 //! minutes printed as a table. The text is what the marker closes, marker removed; owners
 //! are resolved by [`owners::resolve`]. A marker without an owner ("(ACTION)") gives no
 //! action, and neither does a column value that names nobody.
@@ -25,9 +25,9 @@ crate::rule_section! {
         marker: Patterns,
         /// Where a marker's owner list ends and a printed status or due date begins.
         owner_tail: Pattern,
-        /// A heading that opens a list of "<Owner> to <verb> …" lines.
+        /// A heading that opens a list of "`<Owner> to <verb> …`" lines.
         heading: Pattern,
-        /// An "<Owner> to <verb> …" line: an `owners` group before the verb.
+        /// An "`<Owner> to <verb> …`" line: an `owners` group before the verb.
         owner_to: Pattern,
         /// A due date in an action: the `when` group is read as a date.
         due: Pattern,
@@ -181,7 +181,7 @@ fn markers(
     }
 }
 
-/// "<Owner> to <verb> …" lines under an "Actions" heading.
+/// "`<Owner> to <verb> …`" lines under an "Actions" heading.
 fn owner_lists(
     paras: &[Paragraph],
     item: &str,
