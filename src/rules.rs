@@ -233,9 +233,12 @@ impl Patterns {
 /// answers with a bit per list.
 #[derive(Clone, Debug)]
 pub struct PatternGroups {
-    set: regex::RegexSet,
+    set: Option<regex::RegexSet>,
     /// For each pattern of the set, the bit of its list.
     bit: Vec<u32>,
+    /// The lists themselves: searched one by one when the combined set is over the size
+    /// limit (each list compiled alone; together they need not).
+    lists: Vec<Patterns>,
 }
 
 impl PatternGroups {
@@ -250,22 +253,32 @@ impl PatternGroups {
                 bit.push(1u32 << i);
             }
         }
-        // Every source already compiled on its own when the rules were read.
         let set = regex::RegexSetBuilder::new(sources)
             .size_limit(SIZE_LIMIT)
             .build()
-            .expect("patterns that compiled alone compile as a set");
-        PatternGroups { set, bit }
+            .ok();
+        PatternGroups {
+            set,
+            bit,
+            lists: lists.iter().map(|l| (*l).clone()).collect(),
+        }
     }
 
     /// Bit `i` is set when a pattern of list `i` matches somewhere in `text`.
     pub fn mask(&self, text: &str) -> u32 {
+        let Some(set) = &self.set else {
+            return self
+                .lists
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.is_match(text))
+                .fold(0, |m, (i, _)| m | 1 << i);
+        };
         // See `Patterns::matching`: the cheap question first.
-        if !self.set.is_match(text) {
+        if !set.is_match(text) {
             return 0;
         }
-        self.set
-            .matches(text)
+        set.matches(text)
             .into_iter()
             .fold(0, |m, i| m | self.bit[i])
     }
@@ -660,6 +673,24 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
         let book = RuleBook::load(&dir).expect("rules folder");
         assert!(!book.councils.is_empty());
+    }
+
+    #[test]
+    fn pattern_groups_answer_a_bit_per_list() {
+        let a = Patterns::from_sources(&["(?i)^lead", "(?i)responsible"]).unwrap();
+        let b = Patterns::from_sources(&["(?i)^status$"]).unwrap();
+        let g = PatternGroups::new(&[&a, &b]);
+        assert_eq!(g.mask("Lead Officer"), 0b01);
+        assert_eq!(g.mask("Status"), 0b10);
+        assert_eq!(g.mask("Comments"), 0);
+        // without the combined set (over the size limit) the lists answer the same
+        let lists = PatternGroups {
+            set: None,
+            ..g.clone()
+        };
+        for t in ["Lead Officer", "Status", "Comments", "Responsible"] {
+            assert_eq!(lists.mask(t), g.mask(t), "{t}");
+        }
     }
 
     #[test]
