@@ -1,5 +1,6 @@
 //! Throughput of the whole text pipeline (decode → document → segments → extractors →
-//! pack JSON) on one thread, over the bundled corpus, reported in MB/s.
+//! pack JSON) on one thread, over the bundled corpus, reported in MB/s; and the text
+//! loader alone.
 //!
 //! `cargo bench --bench extract`. The end-to-end batch (files, threads, index) is
 //! measured by `scripts/bench.sh`, which also gives the speed-up with `--jobs`.
@@ -56,6 +57,20 @@ fn bench(c: &mut Criterion) {
                 out += councilpack::output::pack_json(&pack).expect("json").len();
             }
             out
+        })
+    });
+    // The text loader alone (decode → normalised document), the first stage of every
+    // text pack and a fifth of its cost (issue #3).
+    group.bench_function("text_loader_one_thread", |b| {
+        b.iter(|| {
+            files
+                .iter()
+                .map(|(path, bytes)| {
+                    let loaded =
+                        councilpack::load::load(path, bytes, &book.default.html).expect("loads");
+                    loaded.doc.lines.len()
+                })
+                .sum::<usize>()
         })
     });
     group.finish();

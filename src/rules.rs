@@ -528,6 +528,9 @@ pub struct RuleBook {
     /// Each council file's own `[council] detect` patterns (not inherited from the
     /// default), with the council's name as the file writes it.
     pub detectors: Vec<(String, Patterns)>,
+    /// Every council's detect patterns and the default's, as one set, built on first use
+    /// (see `extract::council`).
+    pub detector: Arc<OnceLock<council::Detector>>,
 }
 
 /// The default rules compiled into the binary, used when no rules folder is found.
@@ -619,6 +622,7 @@ impl RuleBook {
             councils: map,
             dir: None,
             detectors,
+            detector: Arc::default(),
         })
     }
 

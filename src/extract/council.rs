@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 
 use crate::model::Document;
-use crate::rules::{Patterns, RuleBook, Words};
+use regex::{RegexSet, RegexSetBuilder};
+
+use crate::rules::{Pattern, Patterns, RuleBook, Words};
 
 crate::rule_section! {
     /// Recognising a council from a pack's text.
@@ -29,11 +31,16 @@ pub fn detect(doc: &Document, book: &RuleBook) -> Option<String> {
     // The scanned lines are searched as one text: a few passes of each pattern set over a
     // few kilobytes cost far less than one search per line and pattern (issue #3).
     let head = Head::new(doc);
+    let hits = book
+        .detector
+        .get_or_init(|| Detector::new(book))
+        .matching(&head.text);
     let mut best: Option<(&str, usize)> = None;
-    for (name, patterns) in &book.detectors {
-        let mut lines: Vec<usize> = patterns
-            .matching(&head.text)
-            .flat_map(|p| p.find_iter(&head.text).map(|m| head.line_of(m.start())))
+    for (council, (name, _)) in book.detectors.iter().enumerate() {
+        let mut lines: Vec<usize> = hits
+            .iter()
+            .filter(|(owner, _)| *owner == Some(council))
+            .flat_map(|(_, p)| p.find_iter(&head.text).map(|m| head.line_of(m.start())))
             .collect();
         lines.sort_unstable();
         lines.dedup();
@@ -45,8 +52,81 @@ pub fn detect(doc: &Document, book: &RuleBook) -> Option<String> {
     if let Some((name, _)) = best {
         return Some(name.to_string());
     }
-    generic(&head, &book.default.detect)
+    let generic_hits = hits
+        .iter()
+        .filter(|(owner, _)| owner.is_none())
+        .map(|(_, p)| *p);
+    generic(&head, generic_hits, &book.default.detect.not_names)
 }
+
+/// Every council file's detect patterns and the default's generic phrases, searched as
+/// one set: one pass over a pack's head answers for every council, however many rules
+/// files there are (issue #3).
+#[derive(Debug)]
+pub struct Detector {
+    /// The lists in order: each council's (its index in `RuleBook::detectors`), then the
+    /// default's (`None`).
+    lists: Vec<(Option<usize>, Patterns)>,
+    /// All their patterns as one set; `None` when that is over the size limit, and the
+    /// lists are searched one by one.
+    set: Option<RegexSet>,
+    /// For each pattern of the set: its list and its place in the list.
+    place: Vec<(usize, usize)>,
+}
+
+impl Detector {
+    fn new(book: &RuleBook) -> Detector {
+        let lists: Vec<(Option<usize>, Patterns)> = book
+            .detectors
+            .iter()
+            .enumerate()
+            .map(|(i, (_, p))| (Some(i), p.clone()))
+            .chain(std::iter::once((
+                None,
+                book.default.detect.patterns.clone(),
+            )))
+            .collect();
+        let mut sources = Vec::new();
+        let mut place = Vec::new();
+        for (l, (_, list)) in lists.iter().enumerate() {
+            for (k, p) in list.iter().enumerate() {
+                sources.push(p.source());
+                place.push((l, k));
+            }
+        }
+        let set = RegexSetBuilder::new(sources)
+            .size_limit(SET_SIZE_LIMIT)
+            .build()
+            .ok();
+        Detector { lists, set, place }
+    }
+
+    /// The patterns that match somewhere in `text`, in list order, with their owner.
+    fn matching(&self, text: &str) -> Vec<(Option<usize>, &Pattern)> {
+        let Some(set) = &self.set else {
+            return self
+                .lists
+                .iter()
+                .flat_map(|(owner, list)| list.matching(text).map(move |p| (*owner, p)))
+                .collect();
+        };
+        if !set.is_match(text) {
+            return Vec::new();
+        }
+        set.matches(text)
+            .into_iter()
+            .map(|i| {
+                let (l, k) = self.place[i];
+                let (owner, list) = &self.lists[l];
+                (*owner, &list.0[k])
+            })
+            .collect()
+    }
+}
+
+/// Size limit of the combined set, in bytes (each list alone compiled under the rules'
+/// own limit).
+const SET_SIZE_LIMIT: usize = 1 << 26;
 
 /// The first [`SCAN_LINES`] lines joined by `\n`, with each line's start offset.
 struct Head {
@@ -72,15 +152,21 @@ impl Head {
     }
 }
 
-fn generic(head: &Head, rules: &CouncilRules) -> Option<String> {
+/// The council a generic phrase names: `hits` are the default's patterns that match
+/// `head`, in order.
+fn generic<'a>(
+    head: &Head,
+    hits: impl Iterator<Item = &'a Pattern>,
+    not_names: &Words,
+) -> Option<String> {
     // Earlier patterns are more specific; the first pattern with a plausible name wins,
     // and within it the most frequent name.
-    for p in rules.patterns.matching(&head.text) {
+    for p in hits {
         let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
         for c in p.captures_iter(&head.text) {
             let Some(name) = c.name("name") else { continue };
             let name = title_case(name.as_str());
-            if rules.not_names.contains(&name) || name.len() < 3 {
+            if not_names.contains(&name) || name.len() < 3 {
                 continue;
             }
             let e = counts
