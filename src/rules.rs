@@ -291,6 +291,8 @@ impl PatternGroups {
 pub struct Derived {
     /// The action-plan column-header lists, as one group (see `extract::plans`).
     pub plan_headers: std::sync::Arc<std::sync::OnceLock<PatternGroups>>,
+    /// The lists of lines that open a part of a pack, as one group (see `segment`).
+    pub segment_starts: std::sync::Arc<std::sync::OnceLock<PatternGroups>>,
 }
 
 /// A list of words or phrases, compared case-insensitively.

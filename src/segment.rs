@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::model::Document;
 use crate::pack::{MetadataField, Segment, SegmentKind};
-use crate::rules::{Patterns, Words};
+use crate::rules::{PatternGroups, Patterns, RuleSet, Words};
 
 crate::rule_section! {
     /// Where the parts of a pack begin.
@@ -81,7 +81,9 @@ const FRONT_SHEET_LINES: usize = 60;
 const COVER_LINES: usize = 40;
 
 /// The parts of `doc`, in order, covering every line.
-pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
+pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
+    let starts = start_groups(rules);
+    let rules = &rules.segment;
     let mut spans: Vec<Span> = Vec::new();
     let mut open = Span {
         kind: SegmentKind::Agenda,
@@ -95,7 +97,7 @@ pub fn segment(doc: &Document, rules: &SegmentRules) -> Vec<Span> {
         if text.is_empty() || text.len() > MAX_HEADING_BYTES {
             continue;
         }
-        let Some(kind) = classify(text, rules) else {
+        let Some(kind) = classify(text, starts) else {
             continue;
         };
         // "Minutes of the meeting held on …, to be confirmed as a true record." and
@@ -192,20 +194,42 @@ fn is_item_title(doc: &Document, i: usize, rules: &SegmentRules) -> bool {
     numbered || after.is_some_and(|l| rules.not_heading.is_match(&l.text))
 }
 
-fn classify(text: &str, rules: &SegmentRules) -> Option<SegmentKind> {
-    if rules.minutes_start.is_match(text) {
-        Some(SegmentKind::Minutes)
-    } else if rules.membership_start.is_match(text) {
-        Some(SegmentKind::Membership)
-    } else if rules.report_start.is_match(text) {
-        Some(SegmentKind::Report)
-    } else if rules.appendix_start.is_match(text) && text.len() < 160 {
-        Some(SegmentKind::Appendix)
-    } else if rules.presentation_start.is_match(text) {
-        Some(SegmentKind::Presentation)
-    } else {
-        None
-    }
+/// The kinds of part a line can open, in the order they are tried: the bits of
+/// [`start_groups`].
+const START_KINDS: [SegmentKind; 5] = [
+    SegmentKind::Minutes,
+    SegmentKind::Membership,
+    SegmentKind::Report,
+    SegmentKind::Appendix,
+    SegmentKind::Presentation,
+];
+
+/// The part-opening lists of [`START_KINDS`], searched in one pass (built once per rule
+/// set): most lines open nothing, and one search answers for every kind (issue #3).
+fn start_groups(rules: &RuleSet) -> &PatternGroups {
+    rules.derived.segment_starts.get_or_init(|| {
+        let r = &rules.segment;
+        PatternGroups::new(&[
+            &r.minutes_start,
+            &r.membership_start,
+            &r.report_start,
+            &r.appendix_start,
+            &r.presentation_start,
+        ])
+    })
+}
+
+/// The kind of part `text` opens, if any: the first kind whose list matches (an
+/// appendix heading is short).
+fn classify(text: &str, starts: &PatternGroups) -> Option<SegmentKind> {
+    let mask = starts.mask(text);
+    START_KINDS
+        .into_iter()
+        .enumerate()
+        .find(|&(i, kind)| {
+            mask & 1 << i != 0 && (kind != SegmentKind::Appendix || text.len() < 160)
+        })
+        .map(|(_, kind)| kind)
 }
 
 fn clean_title(text: &str) -> String {
@@ -249,11 +273,13 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(SegmentKind, Range<usize>)> {
-        let rules = crate::extract::testing::rules().segment.clone();
-        segment(&Document::from_plain_text(text), &rules)
-            .into_iter()
-            .map(|s| (s.kind, s.lines))
-            .collect()
+        segment(
+            &Document::from_plain_text(text),
+            crate::extract::testing::rules(),
+        )
+        .into_iter()
+        .map(|s| (s.kind, s.lines))
+        .collect()
     }
 
     #[test]
@@ -311,11 +337,10 @@ mod tests {
 
     #[test]
     fn cover_sheet_fields_become_metadata_and_title() {
-        let rules = crate::extract::testing::rules().segment.clone();
         let doc = Document::from_plain_text(
             "Report for:\tCSP\nTitle of Report\tKnife crime\nReport Author\tA. Person\n",
         );
-        let spans = segment(&doc, &rules);
+        let spans = segment(&doc, crate::extract::testing::rules());
         assert_eq!(spans[0].title.as_deref(), Some("Knife crime"));
         assert_eq!(spans[0].metadata.len(), 3);
     }

@@ -473,7 +473,7 @@ mod tests {
     fn notice_of(text: &str) -> Meeting {
         let book = crate::extract::testing::book();
         let doc = Document::from_plain_text(text);
-        let spans = segment(&doc, &book.default.segment);
+        let spans = segment(&doc, &book.default);
         notice(&doc, &spans, &book.default, Some("Testshire")).expect("a notice")
     }
 

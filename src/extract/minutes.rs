@@ -432,7 +432,7 @@ mod tests {
     fn blocks(text: &str) -> Vec<MinutesBlock> {
         let book = crate::extract::testing::book();
         let doc = Document::from_plain_text(text);
-        let spans = segment(&doc, &book.default.segment);
+        let spans = segment(&doc, &book.default);
         find(&doc, &spans, &book.default)
     }
 

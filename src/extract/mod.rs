@@ -89,7 +89,7 @@ pub fn extract_pack(
         ));
     }
     let rules: &RuleSet = book.for_council(council.as_deref());
-    let spans = segment::segment(doc, &rules.segment);
+    let spans = segment::segment(doc, rules);
 
     let mut meetings: Vec<Meeting> = Vec::new();
     let mut meeting_ids = ids::Unique::new();

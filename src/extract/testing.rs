@@ -34,7 +34,7 @@ pub const NO_KEY: MeetingKey<'static> = MeetingKey {
 /// A document from inline text with its parts.
 pub fn document(text: &str) -> (Document, Vec<Span>) {
     let doc = Document::from_plain_text(text);
-    let spans = segment::segment(&doc, &rules().segment);
+    let spans = segment::segment(&doc, rules());
     (doc, spans)
 }
 
