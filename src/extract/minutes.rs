@@ -463,7 +463,7 @@ mod tests {
         let text = "Minutes of the meeting of the Licensing Committee held on 20 February 2024\n21. Apologies\nNone.\n22. Review of the licensing policy and the cumulative impact assessment.\nText.\n";
         let numbers = |doc: &Document| -> Vec<String> {
             let book = crate::extract::testing::book();
-            let spans = segment(doc, &book.default.segment);
+            let spans = segment(doc, &book.default);
             find(doc, &spans, &book.default)[0]
                 .items
                 .iter()
