@@ -5,23 +5,6 @@
 //! direction arrow or parenthetical note) has no value, and the text is always kept by
 //! the caller.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-/// One number as printed: sign, currency, digits (with thousand separators), scale or %.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^
-        (?P<sign>[-+\u{2212}\u{2013}])?\s*
-        (?P<cur>[£$€])?\s*
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*
-        (?P<suf>%|pp|bn|m|k)?
-        $",
-    )
-    .expect("number regex")
-});
-
 /// Direction marks that may follow a number ("-42% ▼") or stand alone ("↑").
 const ARROWS: &[char] = &['↑', '↓', '▲', '▼', '↔', '→', '←', '⬆', '⬇', '△', '▽'];
 
@@ -46,30 +29,21 @@ pub fn parse_number(text: &str) -> Option<(f64, Option<String>)> {
         Some(inner) => (inner.trim(), true),
         None => (t, false),
     };
-    // Most cells hold words: no digit, no number (`parse` below would refuse any digit the
-    // regex's Unicode `\d` allows beyond 0-9). Capture groups cost far more than a match,
-    // so they are asked for only when the cell matches (issue #3).
-    if !t.bytes().any(|b| b.is_ascii_digit()) || !NUMBER.is_match(t) {
+    // Most cells hold words: no digit, no number.
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let caps = NUMBER.captures(t)?;
-    let digits: String = caps
-        .name("num")?
-        .as_str()
-        .chars()
-        .filter(|c| *c != ',')
-        .collect();
+    let number = Printed::read(t)?;
+    let digits: String = number.digits.chars().filter(|c| *c != ',').collect();
     let mut value: f64 = digits.parse().ok()?;
-    let negative = caps.name("sign").is_some_and(|s| s.as_str() != "+");
+    let negative = number.sign.is_some_and(|s| s != '+');
     if negative ^ accounting {
         value = -value;
     }
     if value == 0.0 {
         value = 0.0; // no "-0" in the output
     }
-    let cur = caps.name("cur").map(|m| m.as_str());
-    let suf = caps.name("suf").map(|m| m.as_str().to_lowercase());
-    let unit = match (cur, suf.as_deref()) {
+    let unit = match (number.currency, number.suffix) {
         (_, Some("%")) => Some("%".to_string()),
         (Some(c), Some(s)) => Some(format!("{c}{s}")),
         (Some(c), None) => Some(c.to_string()),
@@ -79,10 +53,131 @@ pub fn parse_number(text: &str) -> Option<(f64, Option<String>)> {
     Some((value, unit))
 }
 
+/// One number as printed, in parts: an optional sign, currency mark, the digits (ASCII,
+/// optionally grouped by thousands with commas, optionally with a decimal part), and a
+/// scale or percent suffix, with spaces allowed between the parts. The same language as
+/// regex `NUMBER` in this module's tests, read by hand: a cell is tried on every
+/// table row, and the regex's captures cost ten times this (issue #3).
+struct Printed<'t> {
+    sign: Option<char>,
+    currency: Option<char>,
+    digits: &'t str,
+    /// "%", "pp", "bn", "m" or "k", lowercase.
+    suffix: Option<&'static str>,
+}
+
+impl<'t> Printed<'t> {
+    /// The parts of `t` when the whole of it is one number.
+    fn read(t: &'t str) -> Option<Printed<'t>> {
+        let (sign, rest) = take_char(t, |c| matches!(c, '-' | '+' | '\u{2212}' | '\u{2013}'));
+        let (currency, rest) = take_char(rest.trim_start(), |c| matches!(c, '£' | '$' | '€'));
+        let rest = rest.trim_start();
+        let len = number_len(rest.as_bytes())?;
+        let (digits, rest) = rest.split_at(len);
+        let suffix = match rest.trim_start() {
+            "" => None,
+            "%" => Some("%"),
+            s if s.eq_ignore_ascii_case("pp") => Some("pp"),
+            s if s.eq_ignore_ascii_case("bn") => Some("bn"),
+            "m" | "M" => Some("m"),
+            // the Kelvin sign folds to "k" when case is ignored
+            "k" | "K" | "\u{212a}" => Some("k"),
+            _ => return None,
+        };
+        Some(Printed {
+            sign,
+            currency,
+            digits,
+            suffix,
+        })
+    }
+}
+
+/// The first character of `t` when `want` accepts it, and the rest.
+fn take_char(t: &str, want: impl Fn(char) -> bool) -> (Option<char>, &str) {
+    match t.chars().next() {
+        Some(c) if want(c) => (Some(c), &t[c.len_utf8()..]),
+        _ => (None, t),
+    }
+}
+
+/// The length of the number at the start of `b`: "1,234,567.89", "1234.5", ".5".
+fn number_len(b: &[u8]) -> Option<usize> {
+    let digits_from = |at: usize| {
+        b[at.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut at = digits_from(0);
+    // thousands: one to three digits, then groups of a comma and exactly three digits
+    if (1..=3).contains(&at) && b.get(at) == Some(&b',') {
+        while b.get(at) == Some(&b',') {
+            if digits_from(at + 1) != 3 {
+                return None;
+            }
+            at += 4;
+        }
+    }
+    // a decimal part needs a digit after the point; ".5" has no whole part
+    if b.get(at) == Some(&b'.') {
+        let fraction = digits_from(at + 1);
+        if fraction == 0 {
+            return None;
+        }
+        at += 1 + fraction;
+    }
+    (at > 0).then_some(at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    /// The language [`Printed::read`] reads, as a regex: the reference it is tested against.
+    pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^
+            (?P<sign>[-+\u{2212}\u{2013}])?\s*
+            (?P<cur>[£$€])?\s*
+            (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*
+            (?P<suf>%|pp|bn|m|k)?
+            $",
+        )
+        .expect("number regex")
+    });
+
+    /// What the regex captures, in the parts `Printed` gives (digits beyond ASCII make
+    /// no number: `f64::from_str` refuses them).
+    fn by_regex(t: &str) -> Option<(Option<char>, Option<char>, String, Option<String>)> {
+        let caps = NUMBER.captures(t)?;
+        let num = caps.name("num")?.as_str();
+        if !num
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        {
+            return None;
+        }
+        Some((
+            caps.name("sign").and_then(|m| m.as_str().chars().next()),
+            caps.name("cur").and_then(|m| m.as_str().chars().next()),
+            num.to_string(),
+            caps.name("suf").map(|m| m.as_str().to_lowercase()),
+        ))
+    }
+
+    fn by_hand(t: &str) -> Option<(Option<char>, Option<char>, String, Option<String>)> {
+        let p = Printed::read(t)?;
+        Some((
+            p.sign,
+            p.currency,
+            p.digits.to_string(),
+            p.suffix.map(str::to_string),
+        ))
+    }
 
     fn v(text: &str) -> Option<(f64, Option<&'static str>)> {
         parse_number(text).map(|(n, u)| (n, u.map(|u| &*Box::leak(u.into_boxed_str()))))
@@ -133,6 +228,17 @@ mod tests {
         assert_eq!(v("58*"), Some((58.0, None)));
         assert_eq!(v("12.5% †"), Some((12.5, Some("%"))));
         assert_eq!(v("*"), None);
+    }
+
+    #[test]
+    fn thousands_groups_and_decimals() {
+        assert_eq!(v("1,234.5"), Some((1234.5, None)));
+        assert_eq!(v(".5"), Some((0.5, None)));
+        assert_eq!(v("£ 5 m"), Some((5.0, Some("£m"))));
+        assert_eq!(v("5\u{212a}"), Some((5.0, Some("k"))));
+        for t in ["1234,567", "1,2345", "1,23", "5.", "5,", "1,234,56"] {
+            assert_eq!(v(t), None, "{t:?}");
+        }
     }
 
     #[test]
@@ -190,6 +296,22 @@ mod tests {
         #[test]
         fn arbitrary_text_never_panics(s in "\\PC{0,30}") {
             let _ = parse_number(&s);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        /// The hand-written reader reads exactly the regex's language, with the same parts.
+        #[test]
+        fn reads_what_the_regex_matches(s in "[-+\u{2212}\u{2013}£$€ \u{a0}0-9,.%pPbBnNmMkK\u{212a}\u{663}x]{0,12}") {
+            prop_assert_eq!(by_hand(&s), by_regex(&s), "{:?}", s);
+        }
+
+        /// The same, over text shaped like numbers, so most cases are near misses.
+        #[test]
+        fn reads_what_the_regex_matches_near_numbers(s in "[-+\u{2212}\u{2013}]?[ ]?[£$€]?[ ]?(\\.?[0-9]{1,5}(,[0-9]{2,4}){0,2}(\\.[0-9]{0,2})?|[,.])[ ]?(%|pp|PP|bn|m|M|k|K|\u{212a}|p|x)?") {
+            prop_assert_eq!(by_hand(&s), by_regex(&s), "{:?}", s);
         }
     }
 }
