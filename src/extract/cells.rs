@@ -150,9 +150,12 @@ mod tests {
         .expect("number regex")
     });
 
+    /// Sign, currency, digits and suffix.
+    type Parts = (Option<char>, Option<char>, String, Option<String>);
+
     /// What the regex captures, in the parts `Printed` gives (digits beyond ASCII make
     /// no number: `f64::from_str` refuses them).
-    fn by_regex(t: &str) -> Option<(Option<char>, Option<char>, String, Option<String>)> {
+    fn by_regex(t: &str) -> Option<Parts> {
         let caps = NUMBER.captures(t)?;
         let num = caps.name("num")?.as_str();
         if !num
@@ -169,7 +172,7 @@ mod tests {
         ))
     }
 
-    fn by_hand(t: &str) -> Option<(Option<char>, Option<char>, String, Option<String>)> {
+    fn by_hand(t: &str) -> Option<Parts> {
         let p = Printed::read(t)?;
         Some((
             p.sign,
