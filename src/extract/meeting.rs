@@ -3,6 +3,7 @@
 //! Reads the agenda front sheet (the first segment) and returns one `notice` meeting, or
 //! `None` when the pack has no front sheet (a pack of minutes alone, say).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -242,7 +243,7 @@ fn nearby_location(head: &[crate::model::Line], i: usize, r: &MeetingRules) -> O
 fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
     let r = &rules.meeting;
     let lines = &doc.lines[span.lines.clone()];
-    let texts: Vec<Option<String>> = lines.iter().map(|l| item_text(l, r)).collect();
+    let texts: Vec<Option<Cow<str>>> = lines.iter().map(|l| item_text(l, r)).collect();
     let mut runs: Vec<Vec<AgendaItem>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -251,7 +252,7 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
         let Some(text) = texts[at].as_deref().filter(|t| !t.is_empty()) else {
             continue;
         };
-        if r.agenda_end.is_match(text) && runs.last().is_some_and(|run| run.len() >= 3) {
+        if runs.last().is_some_and(|run| run.len() >= 3) && r.agenda_end.is_match(text) {
             break;
         }
         let (number, raw_title, title_at) = if let Some(c) = r.agenda_item.captures(text) {
@@ -314,9 +315,10 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
 /// most three filled cells (number, title, pages) joined by spaces; `None` for wider rows
 /// (action plans, data tables); blank lines give an empty text. A last cell that is a bare page range
 /// ("15 - 20", a "Page No" column) is written as a page reference.
-fn item_text(line: &crate::model::Line, r: &MeetingRules) -> Option<String> {
+fn item_text<'l>(line: &'l crate::model::Line, r: &MeetingRules) -> Option<Cow<'l, str>> {
     if !line.is_row() {
-        return Some(line.text.trim().to_string());
+        // borrowed: this runs on every line of a front sheet (issue #3)
+        return Some(Cow::Borrowed(line.text.trim()));
     }
     let filled = line.filled_cells();
     if filled.is_empty() || filled.len() > 3 {
@@ -332,7 +334,7 @@ fn item_text(line: &crate::model::Line, r: &MeetingRules) -> Option<String> {
             None => format!("{keep} (Page {})", &p["start"]),
         };
     }
-    Some(text)
+    Some(Cow::Owned(text))
 }
 
 fn starts_item(text: &str, r: &MeetingRules) -> bool {
@@ -370,7 +372,7 @@ fn page_only(text: &str, r: &MeetingRules) -> Option<(Option<u32>, Option<u32>)>
 /// reference, which may sit after a blank line. Stops at the next item or the page
 /// reference; once a description sentence is seen, only a page reference is still taken.
 fn follow(
-    after: &[Option<String>],
+    after: &[Option<Cow<str>>],
     r: &MeetingRules,
 ) -> (Option<String>, Option<u32>, Option<u32>) {
     let mut pending: Vec<&str> = Vec::new();
