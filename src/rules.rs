@@ -8,12 +8,13 @@
 //! Each extractor owns the section of rules it reads (declared with [`rule_section!`](crate::rule_section!) in
 //! its own module), so the rules a piece of code depends on sit next to that code.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Deserializer};
 
 use crate::error::RulesError;
@@ -303,7 +304,7 @@ pub struct Derived {
 #[derive(Clone, Debug, Default)]
 pub struct Words {
     list: Vec<String>,
-    single: HashSet<String>,
+    single: FxHashSet<String>,
     phrases: Vec<Vec<String>>,
 }
 
@@ -329,7 +330,7 @@ impl Words {
             .into_iter()
             .map(|w| w.into().to_lowercase())
             .collect();
-        let mut single = HashSet::new();
+        let mut single = FxHashSet::default();
         let mut phrases = Vec::new();
         for w in &list {
             let tokens: Vec<String> = word_tokens(w).collect();
