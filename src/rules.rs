@@ -296,6 +296,38 @@ pub struct Derived {
     pub segment_starts: std::sync::Arc<std::sync::OnceLock<PatternGroups>>,
 }
 
+/// The lowercase word tokens of a text (letters, digits and inner dashes, as
+/// [`word_tokens`] reads them), for [`Words::in_tokens`].
+#[derive(Debug, Clone)]
+pub struct WordTokens {
+    lower: String,
+    /// Each token's place in `lower`.
+    words: Vec<std::ops::Range<usize>>,
+}
+
+impl WordTokens {
+    /// The tokens of `text`.
+    pub fn new(text: &str) -> WordTokens {
+        let lower = text.to_lowercase();
+        // a token's offset is its distance from the start of `lower`
+        let base = lower.as_ptr() as usize;
+        let words = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map(|t| t.trim_matches('-'))
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                let start = t.as_ptr() as usize - base;
+                start..start + t.len()
+            })
+            .collect();
+        WordTokens { lower, words }
+    }
+
+    fn get(&self, word: &std::ops::Range<usize>) -> &str {
+        &self.lower[word.clone()]
+    }
+}
+
 /// A list of words or phrases, compared case-insensitively.
 ///
 /// Besides the list, a set of its one-word entries and the token sequences of its
@@ -362,19 +394,18 @@ impl Words {
     /// True when an entry occurs in `text` as whole words ("Head of Service" contains
     /// "service" and "head of service", not "vice").
     pub fn in_text(&self, text: &str) -> bool {
-        // Lower-case the text once and borrow its tokens: this runs for every owner and
-        // attendee candidate, and a String per token dominated its cost (issue #3).
-        let lower = text.to_lowercase();
-        let tokens: Vec<&str> = lower
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .map(|t| t.trim_matches('-'))
-            .filter(|t| !t.is_empty())
-            .collect();
-        tokens.iter().any(|t| self.single.contains(*t))
+        self.in_tokens(&WordTokens::new(text))
+    }
+
+    /// [`Words::in_text`] over tokens read once: a text asked about several lists is
+    /// lower-cased and split once (issue #3).
+    pub fn in_tokens(&self, tokens: &WordTokens) -> bool {
+        let words = &tokens.words;
+        words.iter().any(|t| self.single.contains(tokens.get(t)))
             || self.phrases.iter().any(|p| {
-                tokens
+                words
                     .windows(p.len())
-                    .any(|w| w.iter().zip(p).all(|(a, b)| *a == b.as_str()))
+                    .any(|w| w.iter().zip(p).all(|(a, b)| tokens.get(a) == b.as_str()))
             })
     }
 

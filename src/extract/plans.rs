@@ -20,7 +20,7 @@ use crate::extract::dates;
 use crate::model::Document;
 use crate::pack::SegmentKind;
 use crate::pack::{ActionPlan, Owner, OwnerKind, PlanAction};
-use crate::rules::{Pattern, PatternGroups, Patterns, RuleSet, Words};
+use crate::rules::{Pattern, PatternGroups, Patterns, RuleSet, WordTokens, Words};
 use crate::segment::Span;
 
 crate::rule_section! {
@@ -649,7 +649,7 @@ fn owner_wraps(prev: &str, more: &str, rules: &RuleSet) -> bool {
     let last = prev.lines().last().unwrap_or("");
     !more.is_empty()
         && last.split_whitespace().count() <= WRAPPED_POST_WORDS
-        && is_post(last, rules)
+        && is_post(&WordTokens::new(last), rules)
         && !is_owner_like(more, rules, true)
         && !rules.common.group_words.in_text(more)
 }
@@ -679,6 +679,10 @@ fn starts_lower(s: &str) -> bool {
 
 /// Whitespace collapsed, markup-free text.
 fn clean(s: &str) -> String {
+    // Most cells already read so, and are copied as they are (issue #3).
+    if is_collapsed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -687,6 +691,21 @@ fn clean(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// True when `s` is ASCII with single spaces between words and none at its ends: text
+/// that [`clean`] leaves as it is.
+fn is_collapsed(s: &str) -> bool {
+    let mut after_space = true; // a space at the start is one too many
+    for &b in s.as_bytes() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x80.. => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || s.is_empty()
 }
 
 fn some(s: String) -> Option<String> {
@@ -806,26 +825,28 @@ fn trim_owner(s: &str) -> String {
 /// A part that can stand alone as an owner: a personal name or a post (and, between
 /// "and"/"&"/"/", an acronym such as "CSM").
 fn is_owner_like(p: &str, rules: &RuleSet, acronym_ok: bool) -> bool {
-    is_person(p, rules) || is_post(p, rules) || (acronym_ok && rules.plans.acronym.is_match(p))
-}
-
-fn is_person(p: &str, rules: &RuleSet) -> bool {
-    rules.plans.person_name.is_match(p)
-        && !is_post(p, rules)
-        && !rules.common.group_words.in_text(p)
+    let tokens = WordTokens::new(p);
+    // A person is a name that is neither a post nor a group: "person or post" is "post,
+    // or a name that is no group".
+    is_post(&tokens, rules)
+        || (rules.plans.person_name.is_match(p) && !rules.common.group_words.in_tokens(&tokens))
+        || (acronym_ok && rules.plans.acronym.is_match(p))
 }
 
 /// True when the text names a post ("Head of …", "Intelligence Analyst").
-fn is_post(p: &str, rules: &RuleSet) -> bool {
-    rules.common.role_words.in_text(p) || rules.plans.post_words.in_text(p)
+fn is_post(tokens: &WordTokens, rules: &RuleSet) -> bool {
+    rules.common.role_words.in_tokens(tokens) || rules.plans.post_words.in_tokens(tokens)
 }
 
 fn owner_kind(owner: &str, rules: &RuleSet) -> OwnerKind {
-    if is_post(owner, rules) {
+    // The text's words are read once for the three lists (issue #3).
+    let tokens = WordTokens::new(owner);
+    if is_post(&tokens, rules) {
         OwnerKind::Role
-    } else if rules.common.group_words.in_text(owner) {
+    } else if rules.common.group_words.in_tokens(&tokens) {
         OwnerKind::Group
-    } else if is_person(owner, rules) {
+    } else if rules.plans.person_name.is_match(owner) {
+        // a name that is neither a post nor a group (both ruled out above)
         OwnerKind::Person
     } else {
         OwnerKind::Role
@@ -1190,5 +1211,17 @@ mod tests {
         );
         assert_eq!(a[1].status.as_deref(), Some("Green"));
         assert_eq!(names(&a[1]), ["Head of Property"]);
+    }
+
+    proptest::proptest! {
+        /// Text `is_collapsed` passes is what collapsing its whitespace gives.
+        #[test]
+        fn collapsed_text_is_its_own_clean(t in "[a-z \t\n\u{b}\u{a0}\u{2003}é]{0,12}") {
+            let collapsed = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(clean(&t), collapsed.clone());
+            if is_collapsed(&t) {
+                proptest::prop_assert_eq!(t, collapsed);
+            }
+        }
     }
 }
