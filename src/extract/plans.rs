@@ -329,8 +329,12 @@ fn header_at(
     if cells.len() < r.min_header_cells || cells.iter().any(|c| too_long_for_header(c, r)) {
         return None;
     }
-    let mut merged: Vec<String> = cells.iter().map(|c| (*c).to_string()).collect();
     let mut kinds = header_kinds(cells, rules);
+    if kinds.iter().all(|&m| m == 0) {
+        // No cell names a column: there is nothing to merge (most table rows, issue #3).
+        return map_header(cells, &kinds, r).map(|h| (h, 0));
+    }
+    let mut merged: Vec<String> = cells.iter().map(|c| (*c).to_string()).collect();
     let mut used = 0;
     while used < MAX_HEADER_WRAPS && kinds.iter().any(|&m| m != 0) {
         let Some(next) = doc.lines.get(idx + 1 + used).filter(|l| l.is_row()) else {
@@ -365,7 +369,7 @@ fn header_at(
         used += 1;
     }
     let refs: Vec<&str> = merged.iter().map(String::as_str).collect();
-    map_header(&refs, r).map(|h| (h, used))
+    map_header(&refs, &kinds, r).map(|h| (h, used))
 }
 
 /// True when a cell is too long to be a column header.
@@ -387,22 +391,59 @@ fn continues_header(head: &[String], next: &[&str], r: &PlanRules) -> bool {
         })
 }
 
+/// The header lists of [`header_groups`] in order: list `i` answers as bit `i`.
+const HEADER_FIELDS: [Field; 9] = [
+    Field::Owner,
+    Field::Text,
+    Field::Ref,
+    Field::Theme,
+    Field::Organisation,
+    Field::Start,
+    Field::End,
+    Field::Status,
+    Field::Comment,
+];
+
+/// The order in which a header cell is given a field besides the owner's: the first
+/// field not yet taken whose list the cell matches.
+const FIELD_ORDER: [Field; 8] = [
+    Field::Organisation,
+    Field::Start,
+    Field::End,
+    Field::Status,
+    Field::Comment,
+    Field::Ref,
+    Field::Theme,
+    Field::Text,
+];
+
+/// The bit of a field's list in [`header_kinds`].
+fn header_bit(field: Field) -> u32 {
+    let i = HEADER_FIELDS.iter().position(|f| *f == field).unwrap_or(0);
+    1 << i
+}
+
+/// A field's column-header list.
+fn header_list(field: Field, r: &PlanRules) -> &Patterns {
+    match field {
+        Field::Owner => &r.owner_header,
+        Field::Text => &r.text_header,
+        Field::Ref => &r.ref_header,
+        Field::Theme => &r.theme_header,
+        Field::Organisation => &r.organisation_header,
+        Field::Start => &r.start_header,
+        Field::End => &r.end_header,
+        Field::Status => &r.status_header,
+        Field::Comment => &r.comment_header,
+    }
+}
+
 /// Every column-header pattern list of a plan, searched in one pass (built once per
 /// rule set).
 fn header_groups(rules: &RuleSet) -> &PatternGroups {
     rules.derived.plan_headers.get_or_init(|| {
-        let r = &rules.plans;
-        PatternGroups::new(&[
-            &r.owner_header,
-            &r.text_header,
-            &r.ref_header,
-            &r.theme_header,
-            &r.organisation_header,
-            &r.start_header,
-            &r.end_header,
-            &r.status_header,
-            &r.comment_header,
-        ])
+        let lists = HEADER_FIELDS.map(|f| header_list(f, &rules.plans));
+        PatternGroups::new(&lists)
     })
 }
 
@@ -424,35 +465,32 @@ fn header_hits(cells: &[&str], rules: &RuleSet) -> usize {
         .count()
 }
 
-/// The column map of a header row, or `None` when the row is not a plan header.
-fn map_header(cells: &[&str], r: &PlanRules) -> Option<Header> {
+/// The column map of a header row, or `None` when the row is not a plan header. `kinds`
+/// are the cells' [`header_kinds`]: which header lists each cell matches.
+fn map_header(cells: &[&str], kinds: &[u32], r: &PlanRules) -> Option<Header> {
     if cells.len() < r.min_header_cells || cells.iter().any(|c| too_long_for_header(c, r)) {
         return None;
     }
-    // "Lead Officer:" is a key of a key/value table, not a column header.
-    let owner_col = cells
-        .iter()
-        .position(|c| !c.ends_with(':') && r.owner_header.is_match(c))?;
+    // "Lead Officer:" is a key of a key/value table, not a column header. (An empty cell
+    // has no kinds: it is asked directly.)
+    let owner_col = cells.iter().zip(kinds).position(|(c, &k)| {
+        !c.ends_with(':')
+            && if c.is_empty() {
+                r.owner_header.is_match(c)
+            } else {
+                k & header_bit(Field::Owner) != 0
+            }
+    })?;
     let mut fields: Vec<Option<Field>> = vec![None; cells.len()];
     fields[owner_col] = Some(Field::Owner);
-    let order = [
-        (Field::Organisation, &r.organisation_header),
-        (Field::Start, &r.start_header),
-        (Field::End, &r.end_header),
-        (Field::Status, &r.status_header),
-        (Field::Comment, &r.comment_header),
-        (Field::Ref, &r.ref_header),
-        (Field::Theme, &r.theme_header),
-        (Field::Text, &r.text_header),
-    ];
     for (i, cell) in cells.iter().enumerate() {
         if i == owner_col || cell.is_empty() {
             continue;
         }
-        fields[i] = order
-            .iter()
-            .find(|(f, p)| !fields.contains(&Some(*f)) && p.is_match(cell))
-            .map(|(f, _)| *f);
+        // in this order: the first field not yet taken whose list the cell matches
+        fields[i] = FIELD_ORDER
+            .into_iter()
+            .find(|&f| !fields.contains(&Some(f)) && kinds[i] & header_bit(f) != 0);
     }
     // No "Action" header: the leftmost unnamed column holds the text ("Area 1: …").
     if !fields.contains(&Some(Field::Text)) {
