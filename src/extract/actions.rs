@@ -129,7 +129,7 @@ fn markers(
     out: &mut Vec<Found>,
 ) {
     let mut hits: Vec<(usize, usize, String)> = Vec::new();
-    for pat in rules.actions.marker.iter() {
+    for pat in rules.actions.marker.matching(&p.text) {
         for c in pat.captures_iter(&p.text) {
             let (Some(m), Some(o)) = (c.get(0), c.name("owners")) else {
                 continue;

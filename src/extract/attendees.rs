@@ -660,7 +660,8 @@ fn take_substitutions(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) -> 
     let mut rest = String::new();
     let mut cursor = 0;
     let mut spans: Vec<(usize, usize, Name, Option<Name>)> = Vec::new();
-    for p in cx.r.substitution.iter() {
+    // only the patterns that match: most texts name no substitute (issue #3)
+    for p in cx.r.substitution.matching(text) {
         for c in p.captures_iter(text) {
             let (Some(all), Some(s)) = (c.get(0), c.name("sub")) else {
                 continue;

@@ -82,7 +82,7 @@ fn iso(year: i32, month: u32, day: u32) -> Option<String> {
 /// The times in `text` in order, as `HH:MM`.
 pub fn find_times(text: &str, rules: &CommonRules) -> Vec<(String, usize)> {
     let mut found: Vec<(String, usize)> = Vec::new();
-    for p in rules.time.iter() {
+    for p in rules.time.matching(text) {
         for c in p.captures_iter(text) {
             let Some(whole) = c.get(0) else { continue };
             if found.iter().any(|(_, at)| *at == whole.start()) {
