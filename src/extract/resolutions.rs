@@ -96,21 +96,22 @@ pub fn paragraphs(
         }
         // A paragraph continued after a wrap or a page break: no sentence end before,
         // and the line does not open a new point.
+        // (The cheap tests come first: the label tests search every line, issue #3.)
         if let Some(prev) = out.last_mut()
             && !line.is_row()
             && prev.action.is_none()
-            // a label on its own line ("Decision") heads what follows; it is not wrapped
-            && label_end(&prev.text, rules).is_none_or(|e| e < prev.text.trim_end().len())
+            && ((!gap && !line.bullet) || text.starts_with(char::is_lowercase))
+            && !doc.lines[prev.line].is_row()
             && !prev
                 .text
                 .trim_end_matches(['*', '_', '"', '”', '’', '\''])
                 .ends_with(['.', '!', '?', ':'])
             && !point.is_match(&text)
+            // a label on its own line ("Decision") heads what follows; it is not wrapped
+            && label_end(&prev.text, rules).is_none_or(|e| e < prev.text.trim_end().len())
             // a decision label opens a paragraph even without a blank line before it
             // (PDF layouts do not always leave one)
             && label_end(&text, rules).is_none()
-            && ((!gap && !line.bullet) || text.starts_with(char::is_lowercase))
-            && !doc.lines[prev.line].is_row()
         {
             prev.text.push(' ');
             prev.text.push_str(&text);
@@ -140,9 +141,12 @@ pub fn extract(
     let mut seen = crate::extract::ids::Unique::new();
     for item in block.parts().iter() {
         let paras = paragraphs(doc, block, item, rules);
+        // Each paragraph's label is read once: a resolution's reading asks it of every
+        // paragraph that follows (issue #3).
+        let labels: Vec<Option<usize>> = paras.iter().map(|p| label_end(&p.text, rules)).collect();
         let mut k = 0;
         while k < paras.len() {
-            match resolution_at(&paras, k, rules) {
+            match resolution_at(&paras, &labels, k, rules) {
                 Some((text, next)) => {
                     let id = key.unique_id(&mut seen, "res", &[&item.number, &text]);
                     out.push(Resolution {
@@ -189,10 +193,16 @@ fn label_at(text: &str, rules: &RuleSet) -> Option<usize> {
 }
 
 /// The resolution opened by paragraph `k`: its text and the index after its last paragraph.
-fn resolution_at(paras: &[Paragraph], k: usize, rules: &RuleSet) -> Option<(String, usize)> {
+/// `labels` are the paragraphs' [`label_end`]s.
+fn resolution_at(
+    paras: &[Paragraph],
+    labels: &[Option<usize>],
+    k: usize,
+    rules: &RuleSet,
+) -> Option<(String, usize)> {
     let point = &rules.resolutions.point;
     let first = &paras[k].text;
-    let end = label_end(first, rules)?;
+    let end = labels[k]?;
     let inline = first[end..]
         .trim_start_matches([':', '-', '–', ' ', '.'])
         .trim();
@@ -203,7 +213,7 @@ fn resolution_at(paras: &[Paragraph], k: usize, rules: &RuleSet) -> Option<(Stri
     }
     let mut next = k + 1;
     while let Some(p) = paras.get(next) {
-        if label_end(&p.text, rules).is_some() {
+        if labels[next].is_some() {
             break;
         }
         let enumerated = p.bullet || point.is_match(&p.text);
