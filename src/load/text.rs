@@ -384,15 +384,31 @@ pub(crate) fn clean(s: &str, in_cell: bool) -> (String, bool) {
 fn collapse_whitespace(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut pending: Option<char> = None;
-    // Text between separators is copied a run at a time, not a character at a time: this
-    // runs over most lines of a converted pack (issue #3).
+    // Text between separators is copied a run at a time, not a character at a time, and
+    // ASCII bytes are classified without decoding a character: this runs over every
+    // line with markup in a converted pack (issue #3).
+    let bytes = t.as_bytes();
     let mut run_start = 0;
-    for (i, c) in t.char_indices() {
-        let sep = match c {
-            '\u{ad}' => None,
-            '\n' => Some('\n'),
-            c if c.is_whitespace() => Some(' '),
-            _ => continue,
+    let mut i = 0;
+    while i < bytes.len() {
+        let (sep, len) = match bytes[i] {
+            b'\n' => (Some('\n'), 1),
+            b' ' | b'\t' | 0x0b | 0x0c | b'\r' => (Some(' '), 1),
+            0..=0x7f => {
+                i += 1;
+                continue;
+            }
+            _ => {
+                let c = t[i..].chars().next().unwrap_or_default();
+                match c {
+                    '\u{ad}' => (None, c.len_utf8()),
+                    c if c.is_whitespace() => (Some(' '), c.len_utf8()),
+                    _ => {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                }
+            }
         };
         if run_start < i {
             if let Some(p) = pending.take()
@@ -402,7 +418,8 @@ fn collapse_whitespace(t: &str) -> String {
             }
             out.push_str(&t[run_start..i]);
         }
-        run_start = i + c.len_utf8();
+        i += len;
+        run_start = i;
         match sep {
             Some('\n') => pending = Some('\n'),
             Some(_) if pending.is_none() => pending = Some(' '),
