@@ -5,6 +5,10 @@
 #
 #   scripts/bench.sh [COPIES]      (default 60 copies of corpora/ ≈ 36 MB)
 #   CALLGRIND=1 scripts/bench.sh   also counts instructions (repeatable; needs 5+ copies)
+#
+# System time is mostly the file system creating the output files. On ext4 it grows when
+# many files were deleted in the last half minute (a new inode skips recently freed ones),
+# so leave a pause between runs that delete output folders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-60}
@@ -25,10 +29,10 @@ seconds() { python3 -c "import sys; print(float(sys.argv[1]))" "$1"; }
 run() { # label, command...
   local label=$1; shift
   local log="$work/time.log"
-  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>&1 || true
-  read -r secs rss <"$log"
+  /usr/bin/time -f "%e %M %U %S" -o "$log" "$@" >/dev/null 2>&1 || true
+  read -r secs rss user sys <"$log"
   python3 -c "
-b=$bytes; s=max($secs,0.001); print(f'{\"$label\":28s} {s:7.2f} s  {b/s/1e6:8.1f} MB/s  peak RSS {$rss/1024:7.1f} MB')"
+b=$bytes; s=max($secs,0.001); print(f'{\"$label\":28s} {s:7.2f} s  {b/s/1e6:8.1f} MB/s  peak RSS {$rss/1024:7.1f} MB  (user {$user:.2f} s, system {$sys:.2f} s)')"
   echo "$secs" >"$work/$label.secs"
 }
 find "$work/in" -type f -exec cat {} + >/dev/null   # warm the page cache

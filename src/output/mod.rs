@@ -49,7 +49,12 @@ pub fn temp_file_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
 
 /// Serialises a pack as pretty JSON with a trailing newline.
 pub fn pack_json(pack: &crate::pack::Pack) -> Result<Vec<u8>> {
-    let mut v = serde_json::to_vec_pretty(pack).context("serialising pack JSON")?;
+    // A pack's JSON is about the size of a text pack: room for that up front saves the
+    // buffer's doublings and copies (issue #3). PDFs are far larger than their text, so
+    // the guess is capped.
+    let guess = usize::try_from(pack.source.bytes).unwrap_or(0).min(1 << 22);
+    let mut v = Vec::with_capacity(guess + 1024);
+    serde_json::to_writer_pretty(&mut v, pack).context("serialising pack JSON")?;
     v.push(b'\n');
     Ok(v)
 }
