@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end throughput of `councilpack extract` over a corpus of many copies of the
-# bundled packs, at --jobs 1 and --jobs 2, with peak RSS, beside a reference run of
-# `cat` over the same files (the cost of reading them) in the same run.
+# bundled packs, at --jobs 1 and --jobs 2, with peak RSS, beside reference runs over the
+# same files in the same run: `cat` (the cost of reading them) and `gzip -1` (a CPU-bound
+# tool, for a ratio that holds when the shared machine's speed moves).
 #
 #   scripts/bench.sh [COPIES]      (default 60 copies of corpora/ ≈ 36 MB)
 #   CALLGRIND=1 scripts/bench.sh   also counts instructions (repeatable; needs 5+ copies)
@@ -14,6 +15,7 @@ cd "$(dirname "$0")/.."
 copies=${1:-60}
 cargo build --release --quiet
 bin=target/release/councilpack
+# TMPDIR=/dev/shm keeps the file system out of the figures (see above).
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for i in $(seq 1 "$copies"); do
@@ -37,11 +39,16 @@ b=$bytes; s=max($secs,0.001); print(f'{\"$label\":28s} {s:7.2f} s  {b/s/1e6:8.1f
 }
 find "$work/in" -type f -exec cat {} + >/dev/null   # warm the page cache
 run "reference: cat" sh -c "find '$work/in' -type f -exec cat {} + >/dev/null"
+# A CPU-bound reference on the same bytes: its speed moves with the machine's, so the
+# ratio to it is steadier than MB/s on a shared machine.
+run "reference: gzip -1" sh -c "find '$work/in' -type f -exec cat {} + | gzip -1 >/dev/null"
 run "councilpack --jobs 1" "$bin" extract "$work/in" --out "$work/out1" --jobs 1 --quiet
 run "councilpack --jobs 2" "$bin" extract "$work/in" --out "$work/out2" --jobs 2 --quiet
 python3 -c "
 a=float(open('$work/councilpack --jobs 1.secs').read()); b=float(open('$work/councilpack --jobs 2.secs').read())
-print(f'speed-up --jobs 2 / --jobs 1: {a/max(b,0.001):.2f}x')"
+g=float(open('$work/reference: gzip -1.secs').read())
+print(f'speed-up --jobs 2 / --jobs 1: {a/max(b,0.001):.2f}x')
+print(f'--jobs 1 speed / gzip -1 speed: {g/max(a,0.001):.2f}')"
 if [ "${CALLGRIND:-0}" = 1 ]; then
   # Repeatable instruction counts (same binary, same input, same count): start-up on a
   # one-line file, and the steady cost of one more copy of corpora/ (five copies minus
