@@ -297,7 +297,7 @@ pub struct Derived {
 }
 
 /// The lowercase word tokens of a text (letters, digits and inner dashes, as
-/// [`word_tokens`] reads them), for [`Words::in_tokens`].
+/// `word_tokens` reads them), for [`Words::in_tokens`].
 #[derive(Debug, Clone)]
 pub struct WordTokens {
     lower: String,
