@@ -17,7 +17,7 @@ use scraper::node::Element;
 use crate::load::html::HtmlRules;
 use crate::load::html::sink::NodeLines;
 use crate::load::text::{clean, strip_bullet};
-use crate::model::{Cell, Line, OneIndexed, Provenance};
+use crate::model::{Cell, Line, OneIndexed, Provenance, RowPart};
 
 /// Elements a browser never renders: not boilerplate, just not text.
 const NOT_RENDERED: &[&str] = &[
@@ -233,6 +233,7 @@ impl Out {
                 bold,
                 bullet,
                 heading,
+                row_part: RowPart::Unknown,
                 provenance: provenance(line),
             },
             kind,
@@ -272,6 +273,7 @@ impl Out {
                 bold: false,
                 bullet: false,
                 heading: None,
+                row_part: RowPart::First,
                 provenance: provenance(line),
             },
             kind,

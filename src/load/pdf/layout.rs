@@ -18,6 +18,7 @@
 //! allocation is per line and per cell, never per glyph.
 
 use super::page::{Glyph, PageText, RawPage, Ruling, TextLine};
+use crate::model::RowPart;
 
 /// Glyphs whose baselines differ by less than this many ems share a line. Baselines in
 /// one line jitter by hundredths of a point; the next line is at least ~1 em away.
@@ -600,6 +601,7 @@ fn arrange(rows: &[Row], rulings: &[Ruling]) -> Vec<TextLine> {
             x: r.x0(),
             right: r.x1(),
             size: r.size,
+            ..TextLine::default()
         });
         prev = Some(r);
         i += 1;
@@ -791,7 +793,13 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
                         line.bold &= f.bold;
                     }
                 }
-                out.push(line.into_line());
+                let mut line = line.into_line();
+                line.row_part = if k == 0 {
+                    RowPart::First
+                } else {
+                    RowPart::More
+                };
+                out.push(line);
             }
         }
     }
@@ -902,6 +910,7 @@ fn unruled_table(rows: &[Row], end: usize, out: &mut Vec<TextLine>) -> usize {
                 x: r.segs[0].x0,
                 right: r.segs[0].x1,
                 size: r.size,
+                ..TextLine::default()
             });
             continue;
         }
@@ -1357,6 +1366,17 @@ mod tests {
                 "Continue to utilise\tSuperintendent\t\tRe-funded",
                 "the Integrated Gangs\t\t\t",
                 "Unit\tPolice\t\t",
+            ]
+        );
+        // The rulings say which visual lines make one row.
+        let parts: Vec<RowPart> = p.lines.iter().map(|l| l.row_part).collect();
+        assert_eq!(
+            parts,
+            [
+                RowPart::Unknown,
+                RowPart::First,
+                RowPart::More,
+                RowPart::First
             ]
         );
     }

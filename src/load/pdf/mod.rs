@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use crate::error::LoadError;
 use crate::load::Loaded;
 use crate::load::text::strip_bullet;
-use crate::model::{Cell, Document, Line, OneIndexed, PageInfo, Provenance};
+use crate::model::{Cell, Document, Line, OneIndexed, PageInfo, Provenance, RowPart};
 use crate::pack::{Format, Warning};
 use crate::warnings::Code;
 
@@ -307,6 +307,7 @@ fn line(l: &page::TextLine, provenance: Provenance) -> Line {
             bold: l.bold,
             bullet,
             heading: None,
+            row_part: l.row_part,
             provenance,
         };
     }
@@ -321,6 +322,7 @@ fn line(l: &page::TextLine, provenance: Provenance) -> Line {
         bold: l.bold && !text.is_empty(),
         bullet,
         heading: None,
+        row_part: RowPart::Unknown,
         provenance,
     }
 }

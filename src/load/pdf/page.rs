@@ -9,6 +9,7 @@
 //! corner of the visible (crop) box after `/Rotate` is applied, `x` grows to the right
 //! and `y` grows **downwards**, so sorting by `(y, x)` is reading order.
 
+use crate::model::RowPart;
 use compact_str::CompactString;
 
 /// One glyph as painted.
@@ -88,6 +89,9 @@ pub struct TextLine {
     pub right: f32,
     /// Font size of the line (prose lines; 0 for table rows and blank lines).
     pub size: f32,
+    /// For a line of a ruled table's body: the first visual line of a ruled row, or a
+    /// further one.
+    pub row_part: RowPart,
 }
 
 /// A laid-out page.
