@@ -80,6 +80,10 @@ const HEADER_MAX_LINES: usize = 3;
 /// ...in at most this many ruled rows at the top of a table (a title row, a header row,
 /// a second header row under spanning group headings).
 const HEADER_MAX_ROWS: usize = 3;
+/// A ruled table's body bands (the spaces between its row rulings) are taken for its
+/// rows only when there are at least this many of them on the page. A page that holds
+/// two rows of a ruled table has two; a table ruled only round its body has one.
+const MIN_RULED_BANDS: usize = 2;
 /// A margin line is a running header/footer when it repeats on at least this many pages
 /// (a body line repeated twice never is)...
 const RUNNING_MIN_PAGES: usize = 3;
@@ -708,6 +712,9 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
         s = e;
     }
     let mut header_rows = 0;
+    // Where each body band's lines start, counted from the table's first line.
+    let first_line = out.len();
+    let mut bands: Vec<usize> = Vec::new();
     for group in groups {
         // Per column, the cell's visual lines in order.
         let mut cols: Vec<Vec<Frag>> = (0..ncols).map(|_| Vec::new()).collect();
@@ -778,6 +785,7 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
             }
             out.push(line.into_line());
         } else {
+            bands.push(out.len() - first_line);
             for k in 0..tallest {
                 let mut line = Cells {
                     cells: vec![String::new(); ncols],
@@ -803,6 +811,43 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
             }
         }
     }
+    mark_rows(&mut out[first_line..], &bands);
+}
+
+/// Keeps the row marks of a ruled table's body bands only where the bands are rows.
+/// A table ruled only under its header and at its foot, or only down its columns, has
+/// one tall band holding many rows: its lines stay unmarked (`Unknown`), for the
+/// extractors to judge by their text. So does a band in which more than one line is a
+/// row of data (a label and figures): a wrapped cell does not bring figures of its own.
+/// `bands` are the bands' first lines in `lines`.
+fn mark_rows(lines: &mut [TextLine], bands: &[usize]) {
+    let unmark = |lines: &mut [TextLine]| {
+        for l in lines {
+            l.row_part = RowPart::Unknown;
+        }
+    };
+    if bands.len() < MIN_RULED_BANDS {
+        unmark(lines);
+        return;
+    }
+    for (i, &start) in bands.iter().enumerate() {
+        let end = bands.get(i + 1).copied().unwrap_or(lines.len());
+        let band = &mut lines[start..end];
+        if band.iter().filter(|l| is_data_row(l)).count() > 1 {
+            unmark(band);
+        }
+    }
+}
+
+/// A line that reads as a row of figures: a label in its first cell, then figures
+/// only ("Burglary | 1,583 | 775").
+fn is_data_row(l: &TextLine) -> bool {
+    let Some((label, rest)) = l.cells.split_first() else {
+        return false;
+    };
+    !label.trim().is_empty()
+        && rest.iter().any(|c| is_figure(c))
+        && rest.iter().all(|c| c.trim().is_empty() || is_figure(c))
 }
 
 /// A cell holding only a figure ("1,583", "57%", "£22,170", "-3.5").
@@ -1368,17 +1413,75 @@ mod tests {
                 "Unit\tPolice\t\t",
             ]
         );
-        // The rulings say which visual lines make one row.
         let parts: Vec<RowPart> = p.lines.iter().map(|l| l.row_part).collect();
+        use RowPart::{First, More, Unknown};
+        assert_eq!(parts, [Unknown, First, More, First]);
+    }
+
+    #[test]
+    fn a_table_ruled_only_round_its_body_is_not_marked() {
+        // One band under the header holds every row: the lines are left unmarked.
+        let mut g = run("Action", 55.0, 100.0);
+        g.extend(run("Lead Officer", 205.0, 100.0));
+        g.extend(run("Continue to utilise", 55.0, 124.0));
+        g.extend(run("Superintendent", 205.0, 124.0));
+        g.extend(run("Refresh the scheme", 55.0, 136.0));
+        g.extend(run("Assistant Director", 205.0, 136.0));
+        let p = lay_out(&page(g, grid(&[90.0, 112.0, 148.0])));
+        assert_eq!(text(&p).len(), 3);
+        assert!(p.lines.iter().all(|l| l.row_part == RowPart::Unknown));
+    }
+
+    fn row_parts(p: &PageText) -> Vec<RowPart> {
+        p.lines.iter().map(|l| l.row_part).collect()
+    }
+
+    #[test]
+    fn ruled_rows_mark_their_visual_lines() {
+        use RowPart::{First, More, Unknown};
+        let mut g = run("Action", 55.0, 100.0);
+        g.extend(run("Lead Officer", 205.0, 100.0));
+        g.extend(run("Continue to utilise", 55.0, 124.0));
+        g.extend(run("the Integrated Gangs", 55.0, 136.0));
+        g.extend(run("Superintendent", 205.0, 124.0));
+        g.extend(run("Unit", 55.0, 160.0));
+        g.extend(run("Police", 205.0, 160.0));
+        g.extend(run("Refresh the scheme", 55.0, 184.0));
+        g.extend(run("Assistant", 205.0, 184.0));
+        g.extend(run("Director", 205.0, 196.0));
+        let rules = grid(&[90.0, 112.0, 148.0, 172.0, 205.0]);
+        let p = lay_out(&page(g, rules));
         assert_eq!(
-            parts,
+            text(&p)[1..],
             [
-                RowPart::Unknown,
-                RowPart::First,
-                RowPart::More,
-                RowPart::First
+                "Continue to utilise\tSuperintendent\t\t",
+                "the Integrated Gangs\t\t\t",
+                "Unit\tPolice\t\t",
+                "Refresh the scheme\tAssistant\t\t",
+                "\tDirector\t\t",
             ]
         );
+        assert_eq!(row_parts(&p), [Unknown, First, More, First, First, More]);
+    }
+
+    #[test]
+    fn a_ruled_band_of_figure_rows_is_not_marked() {
+        // Rules between sections only: the first band holds two rows of figures.
+        use RowPart::{First, Unknown};
+        let mut g = run("Offence", 55.0, 100.0);
+        g.extend(run("Count", 205.0, 100.0));
+        for (i, (label, n)) in [("Burglary", "1,583"), ("Robbery", "775")]
+            .iter()
+            .enumerate()
+        {
+            let y = 124.0 + 12.0 * i as f32;
+            g.extend(run(label, 55.0, y));
+            g.extend(run(n, 205.0, y));
+        }
+        g.extend(run("Knife crime", 55.0, 172.0));
+        g.extend(run("Total", 55.0, 196.0));
+        let p = lay_out(&page(g, grid(&[90.0, 112.0, 160.0, 184.0, 205.0])));
+        assert_eq!(row_parts(&p), [Unknown, Unknown, Unknown, First, First]);
     }
 
     #[test]
