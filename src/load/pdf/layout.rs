@@ -1102,6 +1102,11 @@ mod tests {
         run_sized(text, x, y, SIZE)
     }
 
+    /// Runs of text at (x, baseline) places.
+    fn runs(items: &[(&str, f32, f32)]) -> Vec<Glyph> {
+        items.iter().flat_map(|&(t, x, y)| run(t, x, y)).collect()
+    }
+
     fn run_sized(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
         let mut out = Vec::new();
         let mut x = x;
@@ -1421,12 +1426,14 @@ mod tests {
     #[test]
     fn a_table_ruled_only_round_its_body_is_not_marked() {
         // One band under the header holds every row: the lines are left unmarked.
-        let mut g = run("Action", 55.0, 100.0);
-        g.extend(run("Lead Officer", 205.0, 100.0));
-        g.extend(run("Continue to utilise", 55.0, 124.0));
-        g.extend(run("Superintendent", 205.0, 124.0));
-        g.extend(run("Refresh the scheme", 55.0, 136.0));
-        g.extend(run("Assistant Director", 205.0, 136.0));
+        let g = runs(&[
+            ("Action", 55.0, 100.0),
+            ("Lead Officer", 205.0, 100.0),
+            ("Continue to utilise", 55.0, 124.0),
+            ("Superintendent", 205.0, 124.0),
+            ("Refresh the scheme", 55.0, 136.0),
+            ("Assistant Director", 205.0, 136.0),
+        ]);
         let p = lay_out(&page(g, grid(&[90.0, 112.0, 148.0])));
         assert_eq!(text(&p).len(), 3);
         assert!(p.lines.iter().all(|l| l.row_part == RowPart::Unknown));
@@ -1439,16 +1446,18 @@ mod tests {
     #[test]
     fn ruled_rows_mark_their_visual_lines() {
         use RowPart::{First, More, Unknown};
-        let mut g = run("Action", 55.0, 100.0);
-        g.extend(run("Lead Officer", 205.0, 100.0));
-        g.extend(run("Continue to utilise", 55.0, 124.0));
-        g.extend(run("the Integrated Gangs", 55.0, 136.0));
-        g.extend(run("Superintendent", 205.0, 124.0));
-        g.extend(run("Unit", 55.0, 160.0));
-        g.extend(run("Police", 205.0, 160.0));
-        g.extend(run("Refresh the scheme", 55.0, 184.0));
-        g.extend(run("Assistant", 205.0, 184.0));
-        g.extend(run("Director", 205.0, 196.0));
+        let g = runs(&[
+            ("Action", 55.0, 100.0),
+            ("Lead Officer", 205.0, 100.0),
+            ("Continue to utilise", 55.0, 124.0),
+            ("the Integrated Gangs", 55.0, 136.0),
+            ("Superintendent", 205.0, 124.0),
+            ("Unit", 55.0, 160.0),
+            ("Police", 205.0, 160.0),
+            ("Refresh the scheme", 55.0, 184.0),
+            ("Assistant", 205.0, 184.0),
+            ("Director", 205.0, 196.0),
+        ]);
         let rules = grid(&[90.0, 112.0, 148.0, 172.0, 205.0]);
         let p = lay_out(&page(g, rules));
         assert_eq!(
@@ -1468,18 +1477,16 @@ mod tests {
     fn a_ruled_band_of_figure_rows_is_not_marked() {
         // Rules between sections only: the first band holds two rows of figures.
         use RowPart::{First, Unknown};
-        let mut g = run("Offence", 55.0, 100.0);
-        g.extend(run("Count", 205.0, 100.0));
-        for (i, (label, n)) in [("Burglary", "1,583"), ("Robbery", "775")]
-            .iter()
-            .enumerate()
-        {
-            let y = 124.0 + 12.0 * i as f32;
-            g.extend(run(label, 55.0, y));
-            g.extend(run(n, 205.0, y));
-        }
-        g.extend(run("Knife crime", 55.0, 172.0));
-        g.extend(run("Total", 55.0, 196.0));
+        let g = runs(&[
+            ("Offence", 55.0, 100.0),
+            ("Count", 205.0, 100.0),
+            ("Burglary", 55.0, 124.0),
+            ("1,583", 205.0, 124.0),
+            ("Robbery", 55.0, 136.0),
+            ("775", 205.0, 136.0),
+            ("Knife crime", 55.0, 172.0),
+            ("Total", 55.0, 196.0),
+        ]);
         let p = lay_out(&page(g, grid(&[90.0, 112.0, 160.0, 184.0, 205.0])));
         assert_eq!(row_parts(&p), [Unknown, Unknown, Unknown, First, First]);
     }
