@@ -88,21 +88,6 @@ impl Cell {
     }
 }
 
-/// Where a table row's line sits in a row whose extent the source itself marks (a PDF
-/// table's horizontal rulings). Text conversions print a tall row one visual line at a
-/// time and give no such marks; extractors then tell a wrapped cell from a new row by
-/// its text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum RowPart {
-    /// The source does not say: text conversions, unruled tables, prose lines.
-    #[default]
-    Unknown,
-    /// The first (or only) visual line of a marked row.
-    First,
-    /// A further visual line of the marked row above: its cells go on with that row's.
-    More,
-}
-
 /// One line of normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -119,9 +104,6 @@ pub struct Line {
     /// `#` heading left in converted text; `None` for everything else (PDF has no
     /// levels). A hint only: extractors must still work without it (issue #5).
     pub heading: Option<u8>,
-    /// For a table row: whether the source marks it as the start or the continuation
-    /// of a printed row (issue #3: PDF ruled tables).
-    pub row_part: RowPart,
     /// Where the line is.
     pub provenance: Provenance,
 }
@@ -135,7 +117,6 @@ impl Line {
             bold: false,
             bullet: false,
             heading: None,
-            row_part: RowPart::Unknown,
             provenance,
         }
     }
@@ -245,7 +226,6 @@ impl Document {
                     bold: false,
                     bullet: false,
                     heading: None,
-                    row_part: RowPart::Unknown,
                     provenance,
                 }
             })

@@ -10,16 +10,14 @@
 //! a row may lose or gain an empty column (each row is aligned to the header by the
 //! alignment whose cells fit their columns best), and a tall cell may be split over several
 //! lines (a line whose text continues a sentence, has no text, or has no reference where
-//! the table numbers its rows is joined to the row above; where the loader knows a row's
-//! extent, from a PDF table's rulings, its further visual lines join it in the columns
-//! of its first line, whatever their text). A key/value row such as
+//! the table numbers its rows is joined to the row above). A key/value row such as
 //! "Lead Officer: Name" on a cover sheet is not a plan.
 
 use std::collections::HashMap;
 
 use crate::extract::MeetingKey;
 use crate::extract::dates;
-use crate::model::{Document, RowPart};
+use crate::model::Document;
 use crate::pack::SegmentKind;
 use crate::pack::{ActionPlan, Owner, OwnerKind, PlanAction};
 use crate::rules::{Pattern, PatternGroups, Patterns, RuleSet, WordTokens, Words};
@@ -125,7 +123,6 @@ struct Record {
     end: String,
     status: String,
     comment: String,
-    /// The row's first line (its provenance).
     line: usize,
 }
 
@@ -186,14 +183,10 @@ pub fn extract(
             header_until = idx + 1 + used;
             match open.as_mut() {
                 // A repeated header (next page): same plan, columns re-mapped.
-                Some(b) => {
-                    b.header = header;
-                    b.alignment = None;
-                }
+                Some(b) => b.header = header,
                 None => {
                     open = Some(PlanBuilder {
                         header,
-                        alignment: None,
                         start: idx,
                         records: Vec::new(),
                     })
@@ -205,13 +198,8 @@ pub fn extract(
         if is_header_like(&cells, rules) {
             continue;
         }
-        // A further visual line of a marked row lies in the columns of its first line.
-        let keep = (line.row_part == RowPart::More)
-            .then_some(b.alignment)
-            .flatten();
-        let (rec, alignment) = align(&cells, &b.header, keep, r, idx);
-        b.alignment = Some(alignment);
-        b.push(rec, line.row_part, rules);
+        let rec = align(&cells, &b.header, r, idx);
+        b.push(rec, rules);
     }
     plans.extend(open.take().and_then(|b| b.finish(doc, rules, key)));
     // Identical rows (same reference and text) get the occurrence number in their id, so
@@ -233,21 +221,13 @@ pub fn extract(
 /// The rows of one plan as they are read.
 struct PlanBuilder {
     header: Header,
-    /// How the last row line read was aligned.
-    alignment: Option<Alignment>,
     start: usize,
     records: Vec<Record>,
 }
 
 impl PlanBuilder {
     /// Adds a row, or joins it to the row above when it continues that row's cells.
-    ///
-    /// A further visual line of a row the source marks (`part`: between the same two
-    /// rulings of a PDF table) always joins it. Other lines are judged by their text,
-    /// first lines of marked rows too: a row broken over a page goes on as a marked row
-    /// of its own at the top of the next page, and some producers rule every few visual
-    /// lines rather than every printed row.
-    fn push(&mut self, rec: Record, part: RowPart, rules: &RuleSet) {
+    fn push(&mut self, rec: Record, rules: &RuleSet) {
         let fields = [
             &rec.r#ref,
             &rec.text,
@@ -261,14 +241,9 @@ impl PlanBuilder {
             return;
         }
         let has_ref_col = self.header.fields.contains(&Some(Field::Ref));
-        let Some(prev) = self.records.last_mut() else {
-            self.records.push(rec);
-            return;
-        };
-        if part == RowPart::More || continues(prev, &rec, has_ref_col, rules) {
-            join(prev, rec, rules);
-        } else {
-            self.records.push(rec);
+        match self.records.last_mut() {
+            Some(prev) if continues(prev, &rec, has_ref_col, rules) => join(prev, rec, rules),
+            _ => self.records.push(rec),
         }
     }
 
@@ -538,13 +513,7 @@ fn is_header_like(cells: &[&str], rules: &RuleSet) -> bool {
 /// Reads a row against the header, choosing the alignment whose cells fit their columns
 /// best: as printed, without the header's empty columns, or shifted right when the row
 /// lost its leading cells.
-fn align(
-    cells: &[&str],
-    header: &Header,
-    keep: Option<Alignment>,
-    r: &PlanRules,
-    line: usize,
-) -> (Record, Alignment) {
+fn align(cells: &[&str], header: &Header, r: &PlanRules, line: usize) -> Record {
     let compact = Header {
         fields: header
             .fields
@@ -582,11 +551,7 @@ fn align(
             best = Some((s, h, shift));
         }
     }
-    let (_, mut h, mut shift) = best.unwrap_or((0, header, 0));
-    if let Some(a) = keep {
-        h = if a.compact { &compact } else { header };
-        shift = a.shift;
-    }
+    let (_, h, shift) = best.unwrap_or((0, header, 0));
     let mut rec = Record {
         line,
         ..Record::default()
@@ -596,19 +561,7 @@ fn align(
             *rec.get_mut(*f) = (*cell).to_string();
         }
     }
-    let alignment = Alignment {
-        compact: std::ptr::eq(h, &compact),
-        shift,
-    };
-    (rec, alignment)
-}
-
-/// How a row's cells were laid under the header's columns: against the header without
-/// its empty columns or not, shifted right by this many columns.
-#[derive(Debug, Clone, Copy)]
-struct Alignment {
-    compact: bool,
-    shift: usize,
+    rec
 }
 
 /// How well a row's cells fit the columns under one alignment.
@@ -1127,68 +1080,6 @@ mod tests {
         assert_eq!(
             a[2].text, "Review the strategy.",
             "a whole sentence opens a record"
-        );
-    }
-
-    /// Runs over `text` whose lines carry these row marks, in order.
-    fn run_marked(text: &str, parts: &[RowPart]) -> Vec<ActionPlan> {
-        let (mut doc, spans) = testing::document(text);
-        for (line, part) in doc.lines.iter_mut().zip(parts) {
-            line.row_part = *part;
-        }
-        extract(&doc, &spans, testing::rules(), testing::NO_KEY)
-    }
-
-    #[test]
-    fn visual_lines_of_a_marked_row_join_and_keep_its_columns() {
-        use RowPart::{First, More, Unknown};
-        let text = "Action\tLead Officer\tComments\n\
-            Refresh and promote\tAssistant Director\tThe first Haven is open\n\
-            City Safe\tfor\t\n\
-            Havens scheme.\tStronger Communities\tTwo more are planned.\n\
-            Launch in May.\tJo Bloggs\tFunded.\n\
-            Review the strategy.\tDiane Egan\tIn progress\n";
-        let p = run_marked(text, &[Unknown, First, More, More, More, First]);
-        let a = &p[0].actions;
-        assert_eq!(a.len(), 2, "{a:#?}");
-        assert_eq!(
-            a[0].text,
-            "Refresh and promote City Safe Havens scheme. Launch in May."
-        );
-        assert_eq!(
-            names(&a[0]),
-            ["Assistant Director for Stronger Communities", "Jo Bloggs"]
-        );
-        assert_eq!(
-            a[0].comment.as_deref(),
-            Some("The first Haven is open Two more are planned. Funded.")
-        );
-        assert_eq!(a[1].text, "Review the strategy.");
-        // Unmarked, the same lines are judged by their text: "City Safe" reads as a
-        // name in the owner column, and a whole sentence with an owner of its own opens
-        // a record.
-        let p = run(text);
-        let a = &p[0].actions;
-        assert_eq!(a.len(), 4, "{a:#?}");
-        assert_eq!(a[0].text, "Refresh and promote");
-    }
-
-    #[test]
-    fn the_first_line_of_a_marked_row_is_still_judged_by_its_text() {
-        // A row broken over a page goes on as a marked row of its own.
-        use RowPart::{First, More, Unknown};
-        let p = run_marked(
-            "Action\tLead Officer\tComments\n\
-            Deliver the drug\tSenior Public Health\tOn track and\n\
-            intervention programme\tCommissioner\t\n\
-            for adults in custody\t\tbeing delivered\n",
-            &[Unknown, First, More, First],
-        );
-        let a = &p[0].actions;
-        assert_eq!(a.len(), 1, "{a:#?}");
-        assert_eq!(
-            a[0].text,
-            "Deliver the drug intervention programme for adults in custody"
         );
     }
 

@@ -14,7 +14,7 @@ use regex::Regex;
 
 use crate::error::LoadError;
 use crate::load::Loaded;
-use crate::model::{Cell, Document, Line, OneIndexed, PageInfo, Provenance, RowPart};
+use crate::model::{Cell, Document, Line, OneIndexed, PageInfo, Provenance};
 use crate::pack::Format;
 use crate::warnings::Code;
 
@@ -293,7 +293,6 @@ fn normalise_line(raw: &str, provenance: Provenance, marks: u8) -> Line {
             bold,
             bullet,
             heading: None,
-            row_part: RowPart::Unknown,
             provenance,
         };
     }
@@ -316,7 +315,6 @@ fn normalise_line(raw: &str, provenance: Provenance, marks: u8) -> Line {
         bold,
         bullet,
         heading: heading.map(|h| h.0),
-        row_part: RowPart::Unknown,
         provenance,
     }
 }

@@ -17,7 +17,7 @@ use scraper::node::Element;
 use crate::load::html::HtmlRules;
 use crate::load::html::sink::NodeLines;
 use crate::load::text::{clean, strip_bullet};
-use crate::model::{Cell, Line, OneIndexed, Provenance, RowPart};
+use crate::model::{Cell, Line, OneIndexed, Provenance};
 
 /// Elements a browser never renders: not boilerplate, just not text.
 const NOT_RENDERED: &[&str] = &[
@@ -233,7 +233,6 @@ impl Out {
                 bold,
                 bullet,
                 heading,
-                row_part: RowPart::Unknown,
                 provenance: provenance(line),
             },
             kind,
@@ -273,7 +272,6 @@ impl Out {
                 bold: false,
                 bullet: false,
                 heading: None,
-                row_part: RowPart::First,
                 provenance: provenance(line),
             },
             kind,

@@ -5,7 +5,8 @@
 //! [`PageText`] shaped like the text conversions the extractors were written for:
 //! one [`TextLine`] per visual line, top to bottom; prose is one cell; each visual line
 //! of a table is one row with the same number of cells as the other rows of its table
-//! (empty strings for empty columns); an empty line marks a paragraph gap; the pack
+//! (empty strings for empty columns), marked ([`RowPart`]) as the first or a further
+//! line of its printed row where the table's rulings show that; an empty line marks a paragraph gap; the pack
 //! page number printed in the margin is taken out into [`PageText::stamp`].
 //! [`remove_running_lines`] then drops headers and footers repeated across pages.
 //!
@@ -17,8 +18,7 @@
 //! Cost: one sort of the glyphs by baseline and one by line and x, then linear passes;
 //! allocation is per line and per cell, never per glyph.
 
-use super::page::{Glyph, PageText, RawPage, Ruling, TextLine};
-use crate::model::RowPart;
+use super::page::{Glyph, PageText, RawPage, RowPart, Ruling, TextLine};
 
 /// Glyphs whose baselines differ by less than this many ems share a line. Baselines in
 /// one line jitter by hundredths of a point; the next line is at least ~1 em away.
@@ -682,7 +682,8 @@ struct Frag {
 
 /// Lays out a ruled table: columns from the vertical rulings, rows from the horizontal
 /// ones. Header rows at the top become one line each (their cells' visual lines joined);
-/// body rows give one line per visual line of their tallest cell.
+/// body rows give one line per visual line of their tallest cell, marked as the row's
+/// first or a further line (see [`mark_rows`] for when the marks are kept).
 fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
     // The union of all rows' boundaries: rows with merged cells lack some.
     let mut bounds: Vec<f32> = rows.iter().flat_map(|r| r.rules.iter().copied()).collect();

@@ -5,7 +5,9 @@
 //! - [`content`]: a page's content streams (and Form XObjects) → [`page::RawPage`];
 //! - [`layout`]: [`page::RawPage`] → [`page::PageText`] (lines of cells, page stamp);
 //! - this module: opening (decryption, damaged cross-reference tables), the limits that
-//!   keep a hostile file from hanging a batch, and laid-out pages → normalised lines.
+//!   keep a hostile file from hanging a batch, and laid-out pages → normalised lines:
+//!   wrapped prose lines are joined into paragraphs, and the visual lines of a ruled
+//!   table row into one row, as text conversions and HTML give them.
 //!
 //! Provenance: a line's `page` is its physical page; the pack page number printed on the
 //! page ("Page 12") is kept as the page's stamp. A line's `line` counts the lines of the
@@ -23,7 +25,7 @@ use std::time::{Duration, Instant};
 use crate::error::LoadError;
 use crate::load::Loaded;
 use crate::load::text::strip_bullet;
-use crate::model::{Cell, Document, Line, OneIndexed, PageInfo, Provenance, RowPart};
+use crate::model::{Cell, Document, Line, OneIndexed, PageInfo, Provenance};
 use crate::pack::{Format, Warning};
 use crate::warnings::Code;
 
@@ -162,7 +164,7 @@ fn document(pages: &[page::PageText]) -> Document {
             number,
             stamp: p.stamp,
         });
-        for l in &reflow(&p.lines, p.width) {
+        for l in &join_marked_rows(reflow(&p.lines, p.width)) {
             let provenance = Provenance {
                 page: Some(number),
                 line: Some(OneIndexed::from_zero_indexed(line_no)),
@@ -198,6 +200,34 @@ fn reflow(lines: &[page::TextLine], page_width: f32) -> Vec<page::TextLine> {
             continue;
         }
         out.push(l.clone());
+    }
+    out
+}
+
+/// Joins the further visual lines of each marked table row (see
+/// [`page::TextLine::row_part`]) into the row's first line, cell by cell, as HTML and
+/// whole-row text conversions give a row: extractors then read a wrapped cell as one
+/// text. The joined line keeps the first line's place.
+fn join_marked_rows(lines: Vec<page::TextLine>) -> Vec<page::TextLine> {
+    let mut out: Vec<page::TextLine> = Vec::with_capacity(lines.len());
+    for l in lines {
+        if l.row_part == page::RowPart::More
+            && let Some(row) = out.last_mut()
+            && row.row_part != page::RowPart::Unknown
+            && row.cells.len() == l.cells.len()
+        {
+            for (cell, more) in row.cells.iter_mut().zip(&l.cells) {
+                let more = more.trim();
+                if !more.is_empty() {
+                    if !cell.trim().is_empty() {
+                        cell.push(' ');
+                    }
+                    cell.push_str(more);
+                }
+            }
+            continue;
+        }
+        out.push(l);
     }
     out
 }
@@ -307,7 +337,6 @@ fn line(l: &page::TextLine, provenance: Provenance) -> Line {
             bold: l.bold,
             bullet,
             heading: None,
-            row_part: l.row_part,
             provenance,
         };
     }
@@ -322,7 +351,6 @@ fn line(l: &page::TextLine, provenance: Provenance) -> Line {
         bold: l.bold && !text.is_empty(),
         bullet,
         heading: None,
-        row_part: RowPart::Unknown,
         provenance,
     }
 }
@@ -370,6 +398,40 @@ mod tests {
         assert_eq!(row.cells.len(), 2);
         assert_eq!(row.provenance.page.map(OneIndexed::get), Some(2));
         assert_eq!(row.provenance.line.map(OneIndexed::get), Some(3));
+    }
+
+    #[test]
+    fn the_visual_lines_of_a_ruled_row_become_one_row() {
+        use super::page::RowPart::{First, More, Unknown};
+        let marked = |cells: &[&str], part| TextLine {
+            row_part: part,
+            ..text_line(cells)
+        };
+        let pages = vec![PageText {
+            lines: vec![
+                marked(&["Action", "Owner"], Unknown),
+                marked(&["Review the", "Head of"], First),
+                marked(&["contract", ""], More),
+                marked(&["", "Highways"], More),
+                marked(&["Publish the minutes", "Clerk"], First),
+                marked(&["Unmarked", "Line"], Unknown),
+                marked(&["stays", "apart"], Unknown),
+            ],
+            ..PageText::default()
+        }];
+        let doc = document(&pages);
+        let texts: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Action\tOwner",
+                "Review the contract\tHead of Highways",
+                "Publish the minutes\tClerk",
+                "Unmarked\tLine",
+                "stays\tapart",
+            ]
+        );
+        assert_eq!(doc.lines[2].provenance.line.map(OneIndexed::get), Some(3));
     }
 
     #[test]

@@ -9,8 +9,20 @@
 //! corner of the visible (crop) box after `/Rotate` is applied, `x` grows to the right
 //! and `y` grows **downwards**, so sorting by `(y, x)` is reading order.
 
-use crate::model::RowPart;
 use compact_str::CompactString;
+
+/// Where a line of a ruled table's body sits in its row: the table's horizontal rulings
+/// say which visual lines one printed row spans.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RowPart {
+    /// Not known: prose, header rows, unruled tables, or rulings that do not mark rows.
+    #[default]
+    Unknown,
+    /// The first (or only) visual line of a ruled row.
+    First,
+    /// A further visual line of the ruled row above.
+    More,
+}
 
 /// One glyph as painted.
 #[derive(Debug, Clone, PartialEq)]
