@@ -584,7 +584,7 @@ fn arrange(rows: &[Row], rulings: &[Ruling]) -> Vec<TextLine> {
         let ruled_end = ruled_block_end(rows, i);
         if ruled_end > i {
             gap_before(&mut out, prev, &rows[i]);
-            ruled_table(&rows[i..ruled_end], rulings, &mut out);
+            ruled_table(&rows[i..ruled_end], rulings, pitch, &mut out);
             prev = Some(&rows[ruled_end - 1]);
             i = ruled_end;
             continue;
@@ -677,6 +677,9 @@ struct Frag {
     text: String,
     x: f32,
     y: f32,
+    /// Right edge of the last glyph, and the font size.
+    right: f32,
+    size: f32,
     bold: bool,
 }
 
@@ -684,7 +687,7 @@ struct Frag {
 /// ones. Header rows at the top become one line each (their cells' visual lines joined);
 /// body rows give one line per visual line of their tallest cell, marked as the row's
 /// first or a further line (see [`mark_rows`] for when the marks are kept).
-fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
+fn ruled_table(rows: &[Row], rulings: &[Ruling], pitch: f32, out: &mut Vec<TextLine>) {
     // The union of all rows' boundaries: rows with merged cells lack some.
     let mut bounds: Vec<f32> = rows.iter().flat_map(|r| r.rules.iter().copied()).collect();
     bounds.sort_by(f32::total_cmp);
@@ -712,6 +715,14 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
         groups.push(&rows[s..e]);
         s = e;
     }
+    // Where each column's text ends: the right edge of its longest line.
+    let mut col_right = vec![0.0f32; ncols];
+    for r in rows {
+        for seg in &r.segs {
+            let c = column_of(&bounds, seg.x0 + 0.5, ncols);
+            col_right[c] = col_right[c].max(seg.x1);
+        }
+    }
     let mut header_rows = 0;
     // Where each body band's lines start, counted from the table's first line.
     let first_line = out.len();
@@ -731,11 +742,14 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
                     f.text.push(' ');
                     f.text.push_str(&seg.text);
                     f.bold &= seg.bold;
+                    f.right = seg.x1;
                 } else {
                     col.push(Frag {
                         text: seg.text.clone(),
                         x: seg.x0,
                         y: r.base,
+                        right: seg.x1,
+                        size: r.size,
                         bold: seg.bold,
                     });
                 }
@@ -787,7 +801,16 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
             out.push(line.into_line());
         } else {
             bands.push(out.len() - first_line);
-            for k in 0..tallest {
+            let parts: Vec<RowPart> = (0..tallest)
+                .map(|k| {
+                    if k == 0 || paragraph_starts(&cols, k, &col_right, pitch) {
+                        RowPart::First
+                    } else {
+                        RowPart::More
+                    }
+                })
+                .collect();
+            for (k, part) in parts.into_iter().enumerate() {
                 let mut line = Cells {
                     cells: vec![String::new(); ncols],
                     x: f32::MAX,
@@ -803,11 +826,7 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], out: &mut Vec<TextLine>) {
                     }
                 }
                 let mut line = line.into_line();
-                line.row_part = if k == 0 {
-                    RowPart::First
-                } else {
-                    RowPart::More
-                };
+                line.row_part = part;
                 out.push(line);
             }
         }
@@ -838,6 +857,36 @@ fn mark_rows(lines: &mut [TextLine], bands: &[usize]) {
             unmark(band);
         }
     }
+}
+
+/// True when visual line `k` of a ruled row starts a new paragraph in one of its cells:
+/// a paragraph gap lies above it, or the line above ended short of the column's text
+/// edge by more than this line's first word needs (so it was not wrapped) and either
+/// ended a sentence or this line opens a label or a list item ("RESOLVED:", "(ii)").
+/// Such a line is not joined to the lines above: a cell may hold several paragraphs
+/// (a minute's discussion, then its decision). A short line that ends mid-phrase
+/// ("Violence against" / "Women and Girls") is a narrow column wrapping.
+fn paragraph_starts(cols: &[Vec<Frag>], k: usize, col_right: &[f32], pitch: f32) -> bool {
+    cols.iter().zip(col_right).any(|(frags, &right)| {
+        let (Some(upper), Some(lower)) = (frags.get(k.wrapping_sub(1)), frags.get(k)) else {
+            return false;
+        };
+        let em = upper.size.max(lower.size);
+        if em <= 0.0 {
+            return false;
+        }
+        let gap = lower.y - upper.y > PARA_GAP_RATIO * pitch * em;
+        // Average glyph advance is about half an em in text faces (as in the prose
+        // reflow of `super::reflow`).
+        let first_word = lower.text.split_whitespace().next().unwrap_or("");
+        let needed = (first_word.chars().count() as f32 + 1.0) * 0.5 * em;
+        let short = upper.right + needed <= right;
+        let ends_sentence = upper.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+        gap || (short
+            && (ends_sentence
+                || super::starts_label(&lower.text)
+                || super::starts_list_item(&lower.text)))
+    })
 }
 
 /// A line that reads as a row of figures: a label in its first cell, then figures
@@ -1422,6 +1471,40 @@ mod tests {
         let parts: Vec<RowPart> = p.lines.iter().map(|l| l.row_part).collect();
         use RowPart::{First, More, Unknown};
         assert_eq!(parts, [Unknown, First, More, First]);
+    }
+
+    #[test]
+    fn a_paragraph_inside_a_ruled_cell_starts_a_line_of_its_own() {
+        use RowPart::{First, More, Unknown};
+        let g = runs(&[
+            ("Minute", 55.0, 100.0),
+            ("Action by", 205.0, 100.0),
+            // A wrapped line, then a paragraph gap before the decision.
+            ("The Board discussed the fire", 55.0, 124.0),
+            ("service targets.", 55.0, 136.0),
+            ("Clerk", 205.0, 124.0),
+            ("RESOLVED: That the targets", 55.0, 160.0),
+            ("be agreed.", 55.0, 172.0),
+            // No gap: a short line that ends a sentence ends its paragraph.
+            ("Noted.", 55.0, 196.0),
+            ("Next steps were agreed.", 55.0, 208.0),
+        ]);
+        let p = lay_out(&page(g, grid(&[90.0, 112.0, 184.0, 220.0])));
+        assert_eq!(
+            text(&p)[1..],
+            [
+                "The Board discussed the fire\tClerk\t\t",
+                "service targets.\t\t\t",
+                "RESOLVED: That the targets\t\t\t",
+                "be agreed.\t\t\t",
+                "Noted.\t\t\t",
+                "Next steps were agreed.\t\t\t",
+            ]
+        );
+        assert_eq!(
+            row_parts(&p),
+            [Unknown, First, More, First, More, First, First]
+        );
     }
 
     #[test]
