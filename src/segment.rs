@@ -24,6 +24,8 @@ crate::rule_section! {
         membership_start: Patterns,
         /// A line opening a presentation.
         presentation_start: Patterns,
+        /// A line only printed minutes have near their top (the attendance record).
+        minutes_top: Patterns,
         /// Lines that describe an agenda item's papers ("… to be confirmed as a
         /// correct record") and so never open a part.
         not_heading: Patterns,
@@ -76,6 +78,10 @@ const SENTENCE_WORDS: usize = 12;
 
 /// Lines at the top of a pack where a membership heading belongs to the front sheet.
 const FRONT_SHEET_LINES: usize = 60;
+
+/// Lines at the top of a pack searched for the attendance record that makes a pack
+/// without a minutes title its minutes.
+const MINUTES_TOP_LINES: usize = 40;
 
 /// Lines after a report heading searched for its cover-sheet rows.
 const COVER_LINES: usize = 40;
@@ -167,6 +173,19 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
     open.lines.end = doc.lines.len();
     if !open.lines.is_empty() {
         spans.push(open);
+    }
+    // Minutes printed without a "Minutes" title (the committee, the date, then
+    // "Present:") open with their attendance record, which no front sheet has.
+    if let Some(first) = spans.first_mut()
+        && first.kind == SegmentKind::Agenda
+    {
+        let top = first.lines.start..first.lines.end.min(MINUTES_TOP_LINES);
+        if doc.lines[top]
+            .iter()
+            .any(|l| rules.minutes_top.is_match(l.text.trim()))
+        {
+            first.kind = SegmentKind::Minutes;
+        }
     }
     for span in &mut spans {
         if span.kind == SegmentKind::Report {
@@ -280,6 +299,15 @@ mod tests {
         .into_iter()
         .map(|s| (s.kind, s.lines))
         .collect()
+    }
+
+    #[test]
+    fn minutes_without_a_title_open_with_their_attendance() {
+        let text = "WIRRAL COUNCIL\nADULT SOCIAL CARE COMMITTEE\nTuesday, 12 March 2024\n\nPresent:\tCouncillor J Robinson (Chair)\n\n67\tAPOLOGIES\n";
+        assert_eq!(kinds(text), vec![(SegmentKind::Minutes, 0..7)]);
+        // A front sheet lists the members; it records no attendance.
+        let text = "NOTICE OF MEETING\nMembership: Councillors A, B and C\n1. APOLOGIES\n";
+        assert_eq!(kinds(text), vec![(SegmentKind::Agenda, 0..3)]);
     }
 
     #[test]

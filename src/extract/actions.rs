@@ -14,7 +14,7 @@ use crate::extract::minutes::MinutesBlock;
 use crate::extract::owners::{self, Confidence};
 use crate::extract::resolutions::{Paragraph, paragraphs};
 use crate::model::{Document, Provenance};
-use crate::pack::{Action, Attendee};
+use crate::pack::{Action, Attendee, OwnerKind};
 use crate::rules::{Pattern, Patterns, RuleSet, Words};
 
 crate::rule_section! {
@@ -181,7 +181,10 @@ fn markers(
     }
 }
 
-/// "`<Owner> to <verb> …`" lines under an "Actions" heading.
+/// "`<Owner> to <verb> …`" lines: under an "Actions" heading any owner, elsewhere (a
+/// paragraph of its own, "Democratic Services Officer to add the report to the work
+/// programme.") only owners that are a post, a group or someone on the attendance list,
+/// so that "Access to services was discussed" is no action.
 fn owner_lists(
     paras: &[Paragraph],
     item: &str,
@@ -195,7 +198,15 @@ fn owner_lists(
             under = true;
             continue;
         }
-        if !under {
+        // Paragraphs with a marker or an action column were read by their owners; a
+        // decision ("The Board RESOLVED to …") or a substitution ("Tim Miller to
+        // substitute for …") is no action.
+        if !under
+            && (p.action.is_some()
+                || rules.actions.marker.is_match(&p.text)
+                || crate::extract::resolutions::label_end(&p.text, rules).is_some()
+                || rules.attendees.substitution.is_match(&p.text))
+        {
             continue;
         }
         let text = tidy(&p.text, rules);
@@ -208,7 +219,19 @@ fn owner_lists(
             under = false;
             continue;
         };
-        let owners = owners::resolve(o.as_str(), attendees, &text, rules, Confidence::Marked);
+        let owners = if under {
+            owners::resolve(o.as_str(), attendees, &text, rules, Confidence::Marked)
+        } else {
+            let owners = owners::resolve(o.as_str(), attendees, &text, rules, Confidence::Column);
+            let known = |w: &crate::pack::Owner| {
+                w.kind != OwnerKind::Person || attendees.iter().any(|a| a.name == w.name)
+            };
+            if owners.iter().all(known) {
+                owners
+            } else {
+                Vec::new()
+            }
+        };
         if !owners.is_empty() {
             out.push(Found {
                 item: item.to_string(),
@@ -378,6 +401,30 @@ mod tests {
             ]
         );
         assert_eq!(got[2].owners[0].kind, OwnerKind::Group);
+    }
+
+    #[test]
+    fn a_post_or_attendee_to_do_something_is_an_action_without_a_heading() {
+        let att = [testing::person("Jo Bloggs")];
+        let got = run(
+            &format!(
+                "{HEAD}6. BUDGET\n\nDemocratic Services Officer to add the report to the work programme.\n\nJo Bloggs to circulate the figures.\n\nAccess to services was discussed.\n\nMartin Smith to raise it with the police.\n\nTim Miller to substitute for Jo Bloggs.\n\nThe Board RESOLVED to approve the budget.\n"
+            ),
+            &att,
+        );
+        let found: Vec<(&str, Vec<&str>)> =
+            got.iter().map(|a| (a.text.as_str(), owners(a))).collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "Democratic Services Officer to add the report to the work programme.",
+                    vec!["Democratic Services Officer"]
+                ),
+                ("Jo Bloggs to circulate the figures.", vec!["Jo Bloggs"]),
+            ],
+            "someone not on the attendance list, a substitution and a decision are no actions"
+        );
     }
 
     #[test]

@@ -130,6 +130,7 @@ pub fn extract_reporting(
     read_item_attendance(doc, block, cx, &mut roll);
     read_substitutions(doc, block, cx, &mut roll);
     warnings.append(&mut roll.left_out);
+    roll.name_the_substituted();
     roll.people
 }
 
@@ -182,6 +183,23 @@ fn rank(s: AttendanceStatus) -> u8 {
 }
 
 impl Roll {
+    /// A substitute's member as the roll names them: "for Councillor Gardner" is the
+    /// "A Gardner" who sent apologies, when exactly one person on the roll fits.
+    fn name_the_substituted(&mut self) {
+        let names: Vec<String> = self.people.iter().map(|p| p.name.clone()).collect();
+        for p in &mut self.people {
+            let Some(member) = p.substitute_for.as_deref() else {
+                continue;
+            };
+            let mut fits = names
+                .iter()
+                .filter(|n| **n != p.name && same_person(n, member));
+            if let (Some(one), None) = (fits.next(), fits.next()) {
+                p.substitute_for = Some(one.clone());
+            }
+        }
+    }
+
     fn add(&mut self, a: Attendee) {
         if a.name.is_empty() {
             return;
@@ -1482,6 +1500,21 @@ mod tests {
         assert_eq!(find(&all, "Tim Mill").status, AttendanceStatus::Substitute);
         assert_eq!(find(&all, "Rae Liss").status, AttendanceStatus::Apologies);
         assert_eq!(find(&all, "Bo Day").status, AttendanceStatus::Apologies);
+    }
+
+    #[test]
+    fn a_substitutes_member_is_named_as_on_the_roll() {
+        let all = run(
+            "Present: Councillors J Robinson (Chair) and C Povall\n9. APOLOGIES\nApologies for absence were received from Councillors A Gardner and T Laing. Councillor C Povall attended as a substitute for Councillor Gardner.",
+        );
+        let povall = find(&all, "C Povall");
+        assert_eq!(povall.status, AttendanceStatus::Substitute);
+        assert_eq!(povall.substitute_for.as_deref(), Some("A Gardner"));
+        // Two people fit a bare surname: it stays as printed.
+        let all = run(
+            "Present: Cllr Ann Ray\n9. APOLOGIES\nApologies were received from Cllr Bo Day and Cllr Al Day. Cllr Ann Ray substituted for Cllr Day.",
+        );
+        assert_eq!(find(&all, "Ann Ray").substitute_for.as_deref(), Some("Day"));
     }
 
     #[test]

@@ -239,5 +239,9 @@ mod tests {
             "SOUTH HAMS DISTRICT COUNCIL\n\n7b\tDevon County Council Health Scrutiny\nenquiries@southhams.gov.uk\n",
         );
         assert_eq!(detect(&doc, &book()).as_deref(), Some("South Hams"));
+        let doc = Document::from_plain_text("WIRRAL COUNCIL\n\nADULT SOCIAL CARE COMMITTEE\n");
+        assert_eq!(detect(&doc, &book()).as_deref(), Some("Wirral"));
+        let doc = Document::from_plain_text("REPORT TO FULL COUNCIL\nTHE YOUTH COUNCIL\n");
+        assert_eq!(detect(&doc, &book()), None);
     }
 }

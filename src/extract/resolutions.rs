@@ -221,8 +221,13 @@ fn resolution_at(
             .last()
             .map(|s| s.trim_end().to_string())
             .unwrap_or_default();
-        let leads_on =
-            last.ends_with([':', ';', ',', '-']) || last.ends_with(" and") || last.ends_with(" or");
+        // a sentence cannot stop at "and", "or" or a bare "That" ("Resolved – That" over
+        // "(1) the report be noted; and" …)
+        let lead_word = last
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| ["and", "or", "that"].contains(&w.to_lowercase().as_str()));
+        let leads_on = last.ends_with([':', ';', ',', '-']) || lead_word;
         let take = parts.is_empty() || (enumerated && (in_list || leads_on)) || last.ends_with(':');
         if !take {
             break;
@@ -350,6 +355,13 @@ mod tests {
         let got =
             texts("7. PLANS\n\nThe Board AGREED\n\na) to approve the plan;\nb) to review it.\n");
         assert_eq!(got, ["a) to approve the plan; b) to review it."]);
+        let got = texts(
+            "70. REPORT\n\nResolved – That\n(1) the report be noted; and\n(2) a progress report be brought in May.\n\nThe Chair closed the item.\n",
+        );
+        assert_eq!(
+            got,
+            ["That (1) the report be noted; and (2) a progress report be brought in May."]
+        );
     }
 
     #[test]
