@@ -10,7 +10,7 @@
 
 use crate::extract::MeetingKey;
 use crate::extract::dates;
-use crate::extract::minutes::MinutesBlock;
+use crate::extract::minutes::{ItemSpan, MinutesBlock};
 use crate::extract::owners::{self, Confidence};
 use crate::extract::resolutions::{Paragraph, paragraphs};
 use crate::model::{Document, Provenance};
@@ -70,12 +70,14 @@ pub fn extract(
                         text: tidy(&p.text, rules),
                         owners_raw: value.clone(),
                         owners,
+                        due: None,
                         provenance: p.provenance,
                     });
                 }
             }
         }
         owner_lists(&paras, &item.number, attendees, rules, &mut found);
+        action_tables(doc, block, item, attendees, rules, &mut found);
     }
     // The same text twice under one minute (two owners recorded separately) gets an
     // occurrence number.
@@ -85,11 +87,13 @@ pub fn extract(
         .map(|f| {
             let id = key.unique_id(&mut seen, "act", &[&f.item, &f.text]);
             let both = format!("{} {}", f.text, f.owners_raw);
-            let due = rules
-                .actions
-                .due
-                .captures(&both)
-                .and_then(|c| dates::find_date(c.name("when")?.as_str(), &rules.common));
+            let due = f.due.or_else(|| {
+                rules
+                    .actions
+                    .due
+                    .captures(&both)
+                    .and_then(|c| dates::find_date(c.name("when")?.as_str(), &rules.common))
+            });
             let status = rules
                 .actions
                 .status
@@ -115,6 +119,8 @@ struct Found {
     text: String,
     owners_raw: String,
     owners: Vec<crate::pack::Owner>,
+    /// A due date printed in a column of its own.
+    due: Option<String>,
     provenance: Provenance,
 }
 
@@ -176,6 +182,7 @@ fn markers(
             text: tidy(&text, rules),
             owners_raw: raw,
             owners,
+            due: None,
             provenance: p.provenance,
         });
     }
@@ -238,9 +245,77 @@ fn owner_lists(
                 owners_raw: o.as_str().to_string(),
                 text,
                 owners,
+                due: None,
                 provenance: p.provenance,
             });
         }
+    }
+}
+
+/// An action log inside a minute: a table whose header names an action column and an
+/// owner column ("Action | Owner | Due", "Action | Lead Officer | By when"), with the
+/// header words of `[plans]`. Each row naming an owner is an action; a row with no owner
+/// continues the row above (a wrapped cell) when it goes on in lower case or the text
+/// above is no finished sentence. The
+/// minutes' own layout header ("Minute | Subject | Action by") is not such a table: its
+/// column is read as each paragraph's action.
+fn action_tables(
+    doc: &Document,
+    block: &MinutesBlock,
+    item: &ItemSpan,
+    attendees: &[Attendee],
+    rules: &RuleSet,
+    out: &mut Vec<Found>,
+) {
+    let r = &rules.plans;
+    // (text column, owner column, due column) of the table being read
+    let mut columns: Option<(usize, usize, Option<usize>)> = None;
+    // The last action read from the table, in `out`.
+    let mut last: Option<usize> = None;
+    for (_, line) in block.content(doc, item.heading + 1..item.lines.end) {
+        if !line.is_row() {
+            if !line.is_blank() {
+                columns = None;
+                last = None;
+            }
+            continue;
+        }
+        let cell = |i: usize| line.cells.get(i).map_or("", |c| c.text.trim());
+        let find = |p: &Patterns| (0..line.cells.len()).find(|&i| p.is_match(cell(i)));
+        if let (Some(t), Some(o)) = (find(&r.text_header), find(&r.owner_header))
+            && t != o
+        {
+            columns = Some((t, o, find(&r.end_header)));
+            last = None;
+            continue;
+        }
+        let Some((t, o, d)) = columns else { continue };
+        let (text, owner) = (cell(t), cell(o));
+        if owner.is_empty() {
+            if let Some(prev) = last.and_then(|k| out.get_mut(k)).filter(|p| {
+                text.starts_with(char::is_lowercase) || !p.text.trim_end().ends_with('.')
+            }) {
+                prev.text.push(' ');
+                prev.text.push_str(text);
+            }
+            continue;
+        }
+        if text.is_empty() {
+            continue;
+        }
+        let owners = owners::resolve(owner, attendees, text, rules, Confidence::Column);
+        if owners.is_empty() {
+            continue;
+        }
+        out.push(Found {
+            item: item.number.clone(),
+            text: text.to_string(),
+            owners_raw: owner.to_string(),
+            owners,
+            due: d.and_then(|d| dates::find_date(cell(d), &rules.common)),
+            provenance: line.provenance,
+        });
+        last = Some(out.len() - 1);
     }
 }
 
@@ -401,6 +476,36 @@ mod tests {
             ]
         );
         assert_eq!(got[2].owners[0].kind, OwnerKind::Group);
+    }
+
+    #[test]
+    fn an_action_log_table_in_a_minute_gives_actions() {
+        let att = [testing::person("Jackie Wardle")];
+        let got = run(
+            &format!(
+                "{HEAD}7. ACTION LOG\n\nAction\tOwner\tDue\nCirculate the BCF plan to\tJackie Wardle\t31 October 2023\nBoard members\t\t\nReport on winter pressures.\tDirector of Public Health\tTBC\nStale row\t\t\n\nThe Board noted the log.\n"
+            ),
+            &att,
+        );
+        let found: Vec<(&str, Vec<&str>, Option<&str>)> = got
+            .iter()
+            .map(|a| (a.text.as_str(), owners(a), a.due.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "Circulate the BCF plan to Board members",
+                    vec!["Jackie Wardle"],
+                    Some("2023-10-31")
+                ),
+                (
+                    "Report on winter pressures.",
+                    vec!["Director of Public Health"],
+                    None
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -498,8 +498,32 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
                     .map(|n| n.name)
             });
     }
+    // "(substituting for Dr Avi Bhatia)" in a role or notes column: a substitute, and
+    // that cell is not their role.
+    let mut note = None;
+    if !away && !p.substitute {
+        note = line
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != c.name && Some(*i) != c.status)
+            .find_map(|(i, cell)| {
+                let t = cell
+                    .text
+                    .trim()
+                    .trim_start_matches('(')
+                    .trim_end_matches(')');
+                let sc = cx.r.substitute_status.captures(t.trim())?;
+                let member = names_in(sc.name("name")?.as_str(), None, cx)?.pop()?;
+                Some((i, member.name))
+            });
+        if let Some((_, member)) = &note {
+            p.substitute = true;
+            p.substitute_for = Some(member.clone());
+        }
+    }
     let st = labelled.unwrap_or(status);
-    let role = cell(c.role);
+    let role = cell(c.role).filter(|_| note.as_ref().is_none_or(|(i, _)| Some(*i) != c.role));
     p.chair |= role.as_deref().is_some_and(|r| cx.r.chair.is_match(r));
     p.role = role;
     p.organisation = cell(c.organisation).or(p.organisation);
@@ -1500,6 +1524,18 @@ mod tests {
         assert_eq!(find(&all, "Tim Mill").status, AttendanceStatus::Substitute);
         assert_eq!(find(&all, "Rae Liss").status, AttendanceStatus::Apologies);
         assert_eq!(find(&all, "Bo Day").status, AttendanceStatus::Apologies);
+    }
+
+    #[test]
+    fn a_substitution_note_in_an_attendance_table_is_no_role() {
+        let all = run(
+            "PRESENT\nName\tOrganisation\tRole\nCllr Carol Hart\tCounty Council\tChair\nDr Penny Blackwell\tNHS ICB\t(substituting for Dr Avi Bhatia)\n9. MINUTES\n",
+        );
+        let penny = find(&all, "Penny Blackwell");
+        assert_eq!(penny.status, AttendanceStatus::Substitute);
+        assert_eq!(penny.substitute_for.as_deref(), Some("Avi Bhatia"));
+        assert_eq!(penny.role, None);
+        assert!(find(&all, "Carol Hart").chair);
     }
 
     #[test]
