@@ -165,7 +165,14 @@ fn generic<'a>(
         let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
         for c in p.captures_iter(&head.text) {
             let Some(name) = c.name("name") else { continue };
+            // "The Youth Council", "Our Wirral Council": leading words that name no
+            // place are not part of the name
             let name = title_case(name.as_str());
+            let name = name
+                .split(' ')
+                .skip_while(|w| not_names.contains(w))
+                .collect::<Vec<_>>()
+                .join(" ");
             if not_names.contains(&name) || name.len() < 3 {
                 continue;
             }
@@ -230,6 +237,15 @@ mod tests {
         );
         assert_eq!(detect(&doc, &book()).as_deref(), Some("Melksham Town"));
         let doc = Document::from_plain_text("Report of the County Council\n");
+        assert_eq!(detect(&doc, &book()), None);
+        let doc = Document::from_plain_text("Public Document Pack\nCheshire East Council\n");
+        assert_eq!(detect(&doc, &book()).as_deref(), Some("Cheshire East"));
+        let doc = Document::from_plain_text("Cheshire West and Chester Council\n");
+        assert_eq!(
+            detect(&doc, &book()).as_deref(),
+            Some("Cheshire West and Chester")
+        );
+        let doc = Document::from_plain_text("A report to The Youth Council\n");
         assert_eq!(detect(&doc, &book()), None);
     }
 
