@@ -191,20 +191,34 @@ fn generic<'a>(
     None
 }
 
+/// Joining words written in lower case inside a place name ("Kingston upon Thames",
+/// "Stockton-on-Tees", "Weston-super-Mare").
+const PLACE_JOINERS: [&str; 9] = [
+    "and", "upon", "on", "under", "in", "le", "super", "by", "the",
+];
+
+/// A captured name in title case, the joining words of place names in lower case:
+/// "STOCKTON-ON-TEES" → "Stockton-on-Tees".
 fn title_case(s: &str) -> String {
+    let word = |w: &str, first: bool| -> String {
+        let lower = w.to_lowercase();
+        if !first && PLACE_JOINERS.contains(&lower.as_str()) {
+            return lower;
+        }
+        let mut c = lower.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect(),
+            None => String::new(),
+        }
+    };
     s.split(' ')
-        .map(|w| {
-            if w == "and" || w == "upon" {
-                return w.to_string();
-            }
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) => f
-                    .to_uppercase()
-                    .chain(c.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
-            }
+        .enumerate()
+        .map(|(i, w)| {
+            w.split('-')
+                .enumerate()
+                .map(|(j, part)| word(part, i + j == 0))
+                .collect::<Vec<_>>()
+                .join("-")
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -247,6 +261,15 @@ mod tests {
         );
         let doc = Document::from_plain_text("A report to The Youth Council\n");
         assert_eq!(detect(&doc, &book()), None);
+        let doc = Document::from_plain_text("Stockton-on-Tees Borough Council\n");
+        assert_eq!(detect(&doc, &book()).as_deref(), Some("Stockton-on-Tees"));
+        let doc = Document::from_plain_text(
+            "Borough Council of King\u{2019}s Lynn\nKing's Lynn and West Norfolk Borough Council\n",
+        );
+        assert_eq!(
+            detect(&doc, &book()).as_deref(),
+            Some("King's Lynn and West Norfolk")
+        );
     }
 
     #[test]
@@ -257,6 +280,11 @@ mod tests {
         assert_eq!(detect(&doc, &book()).as_deref(), Some("South Hams"));
         let doc = Document::from_plain_text("WIRRAL COUNCIL\n\nADULT SOCIAL CARE COMMITTEE\n");
         assert_eq!(detect(&doc, &book()).as_deref(), Some("Wirral"));
+        let doc = Document::from_plain_text("NEWCASTLE-UNDER-LYME BOROUGH COUNCIL\n");
+        assert_eq!(
+            detect(&doc, &book()).as_deref(),
+            Some("Newcastle-under-Lyme")
+        );
         let doc = Document::from_plain_text("REPORT TO FULL COUNCIL\nTHE YOUTH COUNCIL\n");
         assert_eq!(detect(&doc, &book()), None);
     }
