@@ -205,44 +205,43 @@ fn owner_lists(
             under = true;
             continue;
         }
-        // Paragraphs with a marker or an action column were read by their owners; a
-        // decision ("The Board RESOLVED to …") or a substitution ("Tim Miller to
-        // substitute for …") is no action.
-        if !under
-            && (p.action.is_some()
+        let (text, o, owners) = if under {
+            let text = tidy(&p.text, rules);
+            let Some(o) = owner_to(&text, rules) else {
+                under = false;
+                continue;
+            };
+            let owners = owners::resolve(&o, attendees, &text, rules, Confidence::Marked);
+            (text, o, owners)
+        } else {
+            // The whole paragraph opens with the owner (most paragraphs do not: that
+            // test comes first). Paragraphs with a marker or an action column were read
+            // by their owners; a decision ("The Board RESOLVED to …") or a substitution
+            // ("Tim Miller to substitute for …") is no action.
+            let Some(o) = owner_to(p.text.trim(), rules) else {
+                continue;
+            };
+            if p.action.is_some()
                 || rules.actions.marker.is_match(&p.text)
                 || crate::extract::resolutions::label_end(&p.text, rules).is_some()
-                || rules.attendees.substitution.is_match(&p.text))
-        {
-            continue;
-        }
-        let text = tidy(&p.text, rules);
-        let Some(o) = rules
-            .actions
-            .owner_to
-            .captures(&text)
-            .and_then(|c| c.name("owners"))
-        else {
-            under = false;
-            continue;
-        };
-        let owners = if under {
-            owners::resolve(o.as_str(), attendees, &text, rules, Confidence::Marked)
-        } else {
-            let owners = owners::resolve(o.as_str(), attendees, &text, rules, Confidence::Column);
+                || rules.attendees.substitution.is_match(&p.text)
+            {
+                continue;
+            }
+            let text = tidy(&p.text, rules);
+            let owners = owners::resolve(&o, attendees, &text, rules, Confidence::Column);
             let known = |w: &crate::pack::Owner| {
                 w.kind != OwnerKind::Person || attendees.iter().any(|a| a.name == w.name)
             };
-            if owners.iter().all(known) {
-                owners
-            } else {
-                Vec::new()
+            if !owners.iter().all(known) {
+                continue;
             }
+            (text, o, owners)
         };
         if !owners.is_empty() {
             out.push(Found {
                 item: item.to_string(),
-                owners_raw: o.as_str().to_string(),
+                owners_raw: o,
                 text,
                 owners,
                 due: None,
@@ -317,6 +316,16 @@ fn action_tables(
         });
         last = Some(out.len() - 1);
     }
+}
+
+/// The owners of an "`<Owner> to <verb> …`" text.
+fn owner_to(text: &str, rules: &RuleSet) -> Option<String> {
+    let pattern = &rules.actions.owner_to;
+    if !pattern.is_match(text) {
+        return None;
+    }
+    let c = pattern.captures(text)?;
+    Some(c.name("owners")?.as_str().to_string())
 }
 
 /// Most sentences kept before a marker: what a marker closes is the sentence before it
