@@ -96,7 +96,11 @@ pub fn find_times(text: &str, rules: &CommonRules) -> Vec<(String, usize)> {
                 .and_then(|m| m.as_str().parse::<u32>().ok())
                 .unwrap_or(0);
             if let Some(ampm) = c.name("ampm") {
-                let pm = ampm.as_str().to_lowercase().starts_with('p');
+                // "11.30 - 1.00 pm": a range's start later on the clock face than its
+                // end is before noon
+                let until = c.name("until").and_then(|u| u.as_str().parse::<u32>().ok());
+                let before_noon = until.is_some_and(|u| hour != 12 && u != 12 && hour > u);
+                let pm = ampm.as_str().to_lowercase().starts_with('p') && !before_noon;
                 if pm && hour < 12 {
                     hour += 12;
                 } else if !pm && hour == 12 {
@@ -131,6 +135,22 @@ mod tests {
 
     fn rules() -> CommonRules {
         crate::extract::testing::rules().common.clone()
+    }
+
+    #[test]
+    fn a_range_with_one_meridiem_gives_it_to_both_times() {
+        let r = rules();
+        let range = |t: &str| {
+            let (a, b) = time_range(t, &r);
+            (a.unwrap_or_default(), b.unwrap_or_default())
+        };
+        assert_eq!(
+            range("2023, 6.30 - 8.05 PM"),
+            ("18:30".into(), "20:05".into())
+        );
+        assert_eq!(range("11.30 - 1.00 pm"), ("11:30".into(), "13:00".into()));
+        assert_eq!(range("10 to 11.30am"), ("10:00".into(), "11:30".into()));
+        assert_eq!(range("7.00pm - 9.15pm"), ("19:00".into(), "21:15".into()));
     }
 
     #[test]
