@@ -193,8 +193,8 @@ fn generic<'a>(
 
 /// Joining words written in lower case inside a place name ("Kingston upon Thames",
 /// "Stockton-on-Tees", "Weston-super-Mare").
-const PLACE_JOINERS: [&str; 9] = [
-    "and", "upon", "on", "under", "in", "le", "super", "by", "the",
+const PLACE_JOINERS: [&str; 10] = [
+    "and", "upon", "on", "under", "in", "le", "super", "by", "the", "of",
 ];
 
 /// A captured name in title case, the joining words of place names in lower case:
@@ -280,6 +280,8 @@ mod tests {
         assert_eq!(detect(&doc, &book()).as_deref(), Some("South Hams"));
         let doc = Document::from_plain_text("WIRRAL COUNCIL\n\nADULT SOCIAL CARE COMMITTEE\n");
         assert_eq!(detect(&doc, &book()).as_deref(), Some("Wirral"));
+        let doc = Document::from_plain_text("THE VALE OF GLAMORGAN COUNCIL\nCABINET\n");
+        assert_eq!(detect(&doc, &book()).as_deref(), Some("Vale of Glamorgan"));
         let doc = Document::from_plain_text("NEWCASTLE-UNDER-LYME BOROUGH COUNCIL\n");
         assert_eq!(
             detect(&doc, &book()).as_deref(),

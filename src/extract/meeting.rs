@@ -52,6 +52,9 @@ crate::rule_section! {
         location_prefix: Pattern,
         /// Words that make a line a venue.
         location_words: Pattern,
+        /// The venue inside a summons sentence ("… will be held in the Council Chamber,
+        /// Civic Offices, Barry on Monday …"); `location` group.
+        location_sentence: Pattern,
         /// Removed from the end of a location.
         location_trim: Patterns,
         /// Lines that end the agenda.
@@ -103,6 +106,7 @@ pub fn notice(
         .or_else(|| {
             head.iter()
                 .filter(before_items)
+                .filter(|l| !names_council(&l.text, council))
                 .find_map(|l| body_name(&l.text, r))
         })
         .or_else(|| {
@@ -126,6 +130,10 @@ pub fn notice(
                 None => (nearby_time(head, i, rules), None),
             };
             let location = location_after(line, end_time_at.unwrap_or(at), rules)
+                .or_else(|| {
+                    let c = r.location_sentence.captures(line)?;
+                    clean_location(c.name("location")?.as_str(), r)
+                })
                 .or_else(|| nearby_location(head, i, r));
             (Some(date), time, location)
         }
@@ -153,6 +161,18 @@ pub fn notice(
         actions: Vec::new(),
         provenance: lines.first().map(|l| l.provenance).unwrap_or_default(),
     })
+}
+
+/// True when a line is the council's own name as a letterhead ("THE VALE OF GLAMORGAN
+/// COUNCIL"): a body word, but no committee.
+fn names_council(text: &str, council: Option<&str>) -> bool {
+    let Some(council) = council else {
+        return false;
+    };
+    let t = text.trim().to_lowercase();
+    let t = t.strip_prefix("the ").unwrap_or(&t);
+    let t = t.strip_suffix(" council").unwrap_or(t);
+    t == council.to_lowercase()
 }
 
 fn body_name(text: &str, r: &MeetingRules) -> Option<String> {
@@ -477,6 +497,19 @@ mod tests {
         let doc = Document::from_plain_text(text);
         let spans = segment(&doc, &book.default);
         notice(&doc, &spans, &book.default, Some("Testshire")).expect("a notice")
+    }
+
+    #[test]
+    fn summons_sentence_under_the_council_letterhead() {
+        let m = notice_of(
+            "THE TESTSHIRE COUNCIL\n\nCABINET\n\nNOTICE IS HEREBY GIVEN that a meeting of the Cabinet will be held in the Council Chamber, Civic Offices, Holton Road, Barry on MONDAY, 4TH MARCH, 2024 at 2.00 P.M.\n\nAGENDA\n1.\tApologies for absence.\n2.\tMinutes\t1 - 10\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("CABINET"));
+        assert_eq!(
+            m.location.as_deref(),
+            Some("Council Chamber, Civic Offices, Holton Road, Barry")
+        );
+        assert_eq!(m.time.as_deref(), Some("14:00"));
     }
 
     #[test]
