@@ -85,6 +85,8 @@ crate::rule_section! {
         /// A heading inside a list that keeps its status ("Councillors:", "Co-opted
         /// Members:"); the names follow it.
         sub_label: Pattern,
+        /// Unnamed people counted in a list ("and 3 members of the public"): left out.
+        unnamed: Pattern,
         /// Header cell of an attendance table's name column.
         name_column: Pattern,
         /// Header cell of an attendance table's role column.
@@ -337,11 +339,14 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
     let mut chair_list = false;
     let mut columns: Option<Columns> = None;
     let mut last: Option<usize> = None; // index in roll of the last person of a list
+    let mut after_blank = false;
     for (_, line) in block.content(doc, block.preamble.clone()) {
         let prov = line.provenance;
         if line.is_blank() {
+            after_blank = true;
             continue;
         }
+        let wrapped = !std::mem::replace(&mut after_blank, false);
         if line.is_row() {
             if let Some(c) = header(line, cx) {
                 columns = Some(c);
@@ -408,7 +413,11 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
             let people = parse_entry(rest, cx);
             if people.is_empty() {
                 // A line that names nobody continues the role of the person before it
-                // (a role wrapped onto the next line).
+                // (a role wrapped onto the next line; after a blank line it is a
+                // heading such as "UNRESTRICTED ITEMS").
+                if !wrapped {
+                    last = None;
+                }
                 if let Some(a) = last.and_then(|i| roll.people.get_mut(i))
                     && rest.len() < 80
                     && !rest.ends_with('.')
@@ -854,6 +863,8 @@ fn split_dashed(text: &str, cx: Cx) -> Option<Vec<Person>> {
 fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::new();
     let mut carry: Option<String> = None;
+    let text = cx.r.unnamed.replace_all(text, "");
+    let text = text.as_ref();
     let text = match cx.r.sub_label.find(text) {
         Some(m) => {
             // "Councillors:" gives its honorific to the names after it
@@ -1080,6 +1091,17 @@ fn apply_parens(p: &mut Person, parens: &[String], cx: Cx) {
     for t in parens {
         if r.chair.is_match(t) {
             p.chair = true;
+        } else if t.contains(',') && t.split(',').any(|part| r.chair.is_match(part)) {
+            // "(Mayor, in the Chair)": the chair, and the rest is their role
+            p.chair = true;
+            let rest: Vec<&str> = t
+                .split(',')
+                .map(str::trim)
+                .filter(|part| !part.is_empty() && !r.chair.is_match(part))
+                .collect();
+            if !rest.is_empty() && p.role.is_none() {
+                p.role = Some(rest.join(", "));
+            }
         } else if r.paren_substitute.is_match(t) {
             p.substitute = true;
         } else if let Some(n) = r
@@ -1097,9 +1119,22 @@ fn apply_parens(p: &mut Person, parens: &[String], cx: Cx) {
         {
             p.substituted_by = Some(n);
         } else if !t.is_empty() {
-            p.organisation.get_or_insert_with(|| t.clone());
+            // "(Town Clerk)" is a post, "(Healthwatch)" an organisation
+            let (role, organisation) = role_and_org(std::slice::from_ref(t), cx);
+            if let Some(role) = role.filter(|_| is_post(t, cx)) {
+                p.role.get_or_insert(role);
+            } else {
+                p.organisation
+                    .get_or_insert(organisation.unwrap_or_else(|| t.clone()));
+            }
         }
     }
+}
+
+/// True when a text names a post: a role word in it ("Town Clerk", "Director of …").
+fn is_post(text: &str, cx: Cx) -> bool {
+    text.split_whitespace()
+        .any(|w| cx.common.role_words.contains(bare(w)))
 }
 
 /// Role and organisation from the texts printed after a name.
@@ -1536,6 +1571,28 @@ mod tests {
         assert_eq!(penny.substitute_for.as_deref(), Some("Avi Bhatia"));
         assert_eq!(penny.role, None);
         assert!(find(&all, "Carol Hart").chair);
+    }
+
+    #[test]
+    fn town_council_attendance() {
+        let all = run(
+            "Present: Cllrs K Cromwell (Mayor, in the Chair), P Aldridge and C Reid\nIn attendance: Mrs D Pearce (Town Clerk), Mr R Hunt (Deputy Clerk) and 3 members of the public\n\nPART ONE\nIN PUBLIC\n9. APOLOGIES\n",
+        );
+        let names: Vec<&str> = all.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["K Cromwell", "P Aldridge", "C Reid", "D Pearce", "R Hunt"]
+        );
+        let mayor = find(&all, "K Cromwell");
+        assert!(mayor.chair);
+        assert_eq!(mayor.role.as_deref(), Some("Mayor"));
+        let hunt = find(&all, "R Hunt");
+        assert_eq!(
+            hunt.role.as_deref(),
+            Some("Deputy Clerk"),
+            "no heading glued on"
+        );
+        assert_eq!(hunt.status, AttendanceStatus::InAttendance);
     }
 
     #[test]

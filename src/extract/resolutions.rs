@@ -127,7 +127,52 @@ pub fn paragraphs(
             provenance: line.provenance,
         });
     }
+    split_at_labels(out, rules)
+}
+
+/// Splits a paragraph where a sentence inside it opens with a decision label ("Members
+/// considered the draft budget. Resolved: that the precept …"): town and parish minutes
+/// run the decision on in the same paragraph. Paragraphs with an action cell stay whole.
+fn split_at_labels(paras: Vec<Paragraph>, rules: &RuleSet) -> Vec<Paragraph> {
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        let mut p = p;
+        // most paragraphs name no decision: a byte search rules them out
+        while p.action.is_none() && mentions_a_decision(&p.text) {
+            let Some(at) = inner_label(&p.text, rules) else {
+                break;
+            };
+            let rest = p.text[at..].to_string();
+            p.text.truncate(at);
+            p.text.truncate(p.text.trim_end().len());
+            let next = Paragraph {
+                text: rest,
+                bullet: false,
+                action: None,
+                line: p.line,
+                provenance: p.provenance,
+            };
+            out.push(std::mem::replace(&mut p, next));
+        }
+        out.push(p);
+    }
     out
+}
+
+fn mentions_a_decision(text: &str) -> bool {
+    let t = text.as_bytes();
+    memchr::memmem::find(t, b"esolved").is_some()
+        || memchr::memmem::find(t, b"ESOLVED").is_some()
+        || memchr::memmem::find(t, b"GREED").is_some()
+        || memchr::memmem::find(t, b"greed").is_some()
+}
+
+/// Where a sentence after the first opens with a decision label, if one does.
+fn inner_label(text: &str, rules: &RuleSet) -> Option<usize> {
+    text.match_indices(". ").map(|(i, _)| i + 2).find(|&at| {
+        let rest = &text[at..];
+        rest.starts_with(char::is_uppercase) && label_end(rest, rules).is_some()
+    })
 }
 
 /// The resolutions of one set of minutes.
@@ -361,6 +406,21 @@ mod tests {
         assert_eq!(
             got,
             ["That (1) the report be noted; and (2) a progress report be brought in May."]
+        );
+    }
+
+    #[test]
+    fn a_decision_run_on_in_its_paragraph_is_read() {
+        assert_eq!(
+            texts(
+                "4. PRECEPT\n\nMembers considered the budget. Resolved: that the precept be set at £412,500.\nThe Clerk to notify the Borough Council.\n"
+            ),
+            ["That the precept be set at £412,500."]
+        );
+        // narrative agreement is no decision
+        assert!(
+            texts("4. PRECEPT\n\nMembers discussed it. Members agreed that it was useful.\n")
+                .is_empty()
         );
     }
 
