@@ -1120,12 +1120,10 @@ fn apply_parens(p: &mut Person, parens: &[String], cx: Cx) {
             p.substituted_by = Some(n);
         } else if !t.is_empty() {
             // "(Town Clerk)" is a post, "(Healthwatch)" an organisation
-            let (role, organisation) = role_and_org(std::slice::from_ref(t), cx);
-            if let Some(role) = role.filter(|_| is_post(t, cx)) {
-                p.role.get_or_insert(role);
+            if is_post(t, cx) {
+                p.role.get_or_insert_with(|| t.clone());
             } else {
-                p.organisation
-                    .get_or_insert(organisation.unwrap_or_else(|| t.clone()));
+                p.organisation.get_or_insert_with(|| t.clone());
             }
         }
     }
@@ -1147,8 +1145,10 @@ fn role_and_org(extra: &[String], cx: Cx) -> (Option<String>, Option<String>) {
     match parts.as_slice() {
         [] => (None, None),
         [one] => {
-            let words = |w: &Words| one.split_whitespace().any(|t| w.contains(bare(t)));
-            if !words(&cx.common.role_words) && words(&cx.common.group_words) {
+            let group = one
+                .split_whitespace()
+                .any(|t| cx.common.group_words.contains(bare(t)));
+            if !is_post(one, cx) && group {
                 (None, Some(one.to_string()))
             } else {
                 (Some(one.to_string()), None)
