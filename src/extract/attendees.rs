@@ -1574,6 +1574,18 @@ mod tests {
     }
 
     #[test]
+    fn scottish_labels_convener_and_attending() {
+        let all = run(
+            "PRESENT:\tCouncillors David Ross (Convener) and Jan Wincott.\nATTENDING:\tKen Gourlay, Chief Executive.\n9. MINUTE\n",
+        );
+        assert!(find(&all, "David Ross").chair);
+        assert_eq!(
+            find(&all, "Ken Gourlay").status,
+            AttendanceStatus::InAttendance
+        );
+    }
+
+    #[test]
     fn town_council_attendance() {
         let all = run(
             "Present: Cllrs K Cromwell (Mayor, in the Chair), P Aldridge and C Reid\nIn attendance: Mrs D Pearce (Town Clerk), Mr R Hunt (Deputy Clerk) and 3 members of the public\n\nPART ONE\nIN PUBLIC\n9. APOLOGIES\n",
