@@ -306,6 +306,9 @@ fn action_tables(
         if owners.is_empty() {
             continue;
         }
+        // A row whose text reads "Clerk to circulate …" was also taken as an owner line:
+        // the table's reading (its owner column, its due date) replaces that one.
+        out.retain(|f| !(f.provenance == line.provenance && f.item == item.number));
         out.push(Found {
             item: item.number.clone(),
             text: text.to_string(),
@@ -492,7 +495,7 @@ mod tests {
         let att = [testing::person("Jackie Wardle")];
         let got = run(
             &format!(
-                "{HEAD}7. ACTION LOG\n\nAction\tOwner\tDue\nCirculate the BCF plan to\tJackie Wardle\t31 October 2023\nBoard members\t\t\nReport on winter pressures.\tDirector of Public Health\tTBC\nStale row\t\t\n\nThe Board noted the log.\n"
+                "{HEAD}7. ACTION LOG\n\nAction\tOwner\tDue\nCirculate the BCF plan to\tJackie Wardle\t31 October 2023\nBoard members\t\t\nReport on winter pressures.\tDirector of Public Health\tTBC\nStale row\t\t\nClerk to book the room.\tClerk\t\n\nThe Board noted the log.\n"
             ),
             &att,
         );
@@ -513,7 +516,9 @@ mod tests {
                     vec!["Director of Public Health"],
                     None
                 ),
-            ]
+                ("Clerk to book the room.", vec!["Clerk"], None),
+            ],
+            "a row is one action, however many ways it reads"
         );
     }
 
