@@ -536,8 +536,9 @@ pub mod common {
             honorifics: Words,
             /// Month names and abbreviations, in calendar order groups: "january", "jan".
             months: Words,
-            /// A date written in words: named groups `day`, `month`, `year` (year optional).
-            date_words: Pattern,
+            /// Dates written in words, day first or month first: named groups `day`,
+            /// `month`, `year`.
+            date_words: Patterns,
             /// A numeric date: named groups `day`, `month`, `year`.
             date_numeric: Pattern,
             /// Ways to write a time: named groups `hour`, optional `minute`, optional `ampm`.

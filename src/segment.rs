@@ -26,6 +26,10 @@ crate::rule_section! {
         presentation_start: Patterns,
         /// A line only printed minutes have near their top (the attendance record).
         minutes_top: Patterns,
+        /// A title that names minutes anywhere in one of the document's first written
+        /// lines ("STOKE FERRY PARISH COUNCIL Draft Minutes …", "Notes of the meeting",
+        /// "COFNODION"): the document is minutes from its top.
+        minutes_title_top: Patterns,
         /// Lines that describe an agenda item's papers ("… to be confirmed as a
         /// correct record") and so never open a part.
         not_heading: Patterns,
@@ -86,18 +90,43 @@ const MINUTES_TOP_LINES: usize = 40;
 /// Lines after a report heading searched for its cover-sheet rows.
 const COVER_LINES: usize = 40;
 
+/// Written lines at the top of a document searched for a title that names minutes.
+const TITLE_TOP_LINES: usize = 6;
+
+/// The bytes of a long first line (a whole document run into one paragraph) searched
+/// for a minutes title or an attendance record.
+const TOP_LINE_BYTES: usize = 400;
+
+/// The bytes of a title line read for words that make it an agenda item's description.
+const TITLE_BYTES: usize = 120;
+
+/// Lines within which a YAML front matter block (a web export's `---` … `---` header)
+/// must close.
+const FRONT_MATTER_LINES: usize = 40;
+
 /// The parts of `doc`, in order, covering every line.
 pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
     let starts = start_groups(rules);
     let rules = &rules.segment;
     let mut spans: Vec<Span> = Vec::new();
+    // A web export's front matter (title, date of posting, categories) is not part of
+    // the document it introduces.
+    let body_start = front_matter_end(doc);
+    if body_start > 0 {
+        spans.push(Span {
+            kind: SegmentKind::Other,
+            title: None,
+            lines: 0..body_start,
+            metadata: Vec::new(),
+        });
+    }
     let mut open = Span {
         kind: SegmentKind::Agenda,
         title: None,
-        lines: 0..0,
+        lines: body_start..body_start,
         metadata: Vec::new(),
     };
-    for (i, line) in doc.lines.iter().enumerate() {
+    for (i, line) in doc.lines.iter().enumerate().skip(body_start) {
         let text = line.text.trim();
         // Headings that open a part are short; long lines are prose or table rows.
         if text.is_empty() || text.len() > MAX_HEADING_BYTES {
@@ -122,6 +151,15 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
         // stands on the line above or its description ("To approve as a correct record …")
         // on the line below.
         if text.split_whitespace().count() <= 2 && is_item_title(doc, i, rules) {
+            continue;
+        }
+        // A minutes heading after the top of the pack opens printed minutes only when an
+        // attendance record follows: "Minutes of the meeting held on 29 October" under an
+        // agenda item, or a minute about the last meeting's minutes, opens nothing.
+        if kind == SegmentKind::Minutes
+            && i > body_start + TITLE_TOP_LINES
+            && !attendance_follows(doc, i, rules)
+        {
             continue;
         }
         let title = Some(clean_title(text));
@@ -160,13 +198,17 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
             continue;
         }
         open.lines.end = i;
-        if !open.lines.is_empty() {
+        // blank lines before the first part (under a front matter block) belong to it
+        let blank_lead = spans.iter().all(|s| s.kind == SegmentKind::Other)
+            && doc.lines[open.lines.clone()].iter().all(|l| l.is_blank());
+        let from = if blank_lead { open.lines.start } else { i };
+        if !open.lines.is_empty() && !blank_lead {
             spans.push(open);
         }
         open = Span {
             kind,
             title,
-            lines: i..i,
+            lines: from..from,
             metadata: Vec::new(),
         };
     }
@@ -175,17 +217,13 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
         spans.push(open);
     }
     // Minutes printed without a "Minutes" title (the committee, the date, then
-    // "Present:") open with their attendance record, which no front sheet has.
-    if let Some(first) = spans.first_mut()
+    // "Present:") open with their attendance record, which no front sheet has; parish
+    // minutes often put "Minutes" inside a longer first line.
+    if let Some(first) = spans.iter_mut().find(|s| s.kind != SegmentKind::Other)
         && first.kind == SegmentKind::Agenda
+        && minutes_at_top(doc, first.lines.clone(), rules)
     {
-        let top = first.lines.start..first.lines.end.min(MINUTES_TOP_LINES);
-        if doc.lines[top]
-            .iter()
-            .any(|l| rules.minutes_top.is_match(l.text.trim()))
-        {
-            first.kind = SegmentKind::Minutes;
-        }
+        first.kind = SegmentKind::Minutes;
     }
     for span in &mut spans {
         if span.kind == SegmentKind::Report {
@@ -200,6 +238,54 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
         }
     }
     spans
+}
+
+/// Lines after a minutes heading within which its attendance record must start.
+const ATTENDANCE_LINES: usize = 25;
+
+/// Whether an attendance record (or a decision record's labelled fields, which stand in
+/// for one) starts within [`ATTENDANCE_LINES`] after line `i`.
+fn attendance_follows(doc: &Document, i: usize, rules: &SegmentRules) -> bool {
+    doc.lines[i..doc.lines.len().min(i + ATTENDANCE_LINES)]
+        .iter()
+        .any(|l| rules.minutes_top.is_match(head(l.text.trim())))
+}
+
+/// The first [`TOP_LINE_BYTES`] of a line.
+fn head(t: &str) -> &str {
+    &t[..t.floor_char_boundary(TOP_LINE_BYTES)]
+}
+
+/// The index after a YAML front matter block at the top of `doc` (the `---` … `---`
+/// header of a web export), or 0 when it has none.
+pub fn front_matter_end(doc: &Document) -> usize {
+    let is_fence = |i: usize| doc.lines.get(i).is_some_and(|l| l.text.trim() == "---");
+    if !is_fence(0) {
+        return 0;
+    }
+    (1..doc.lines.len().min(FRONT_MATTER_LINES))
+        .find(|&i| is_fence(i))
+        .map_or(0, |i| i + 1)
+}
+
+/// Whether the part `lines` opens like printed minutes: a title naming minutes among
+/// its first written lines, or an attendance record among its first lines.
+fn minutes_at_top(doc: &Document, lines: std::ops::Range<usize>, rules: &SegmentRules) -> bool {
+    let written = doc.lines[lines.clone()]
+        .iter()
+        .map(|l| l.text.trim())
+        .filter(|t| !t.is_empty());
+    let titled = written.take(TITLE_TOP_LINES).any(|t| {
+        rules.minutes_title_top.is_match(head(t))
+            && !rules
+                .not_heading
+                .is_match(&t[..t.floor_char_boundary(TITLE_BYTES)])
+    });
+    let top = lines.start..lines.end.min(lines.start + MINUTES_TOP_LINES);
+    titled
+        || doc.lines[top]
+            .iter()
+            .any(|l| rules.minutes_top.is_match(head(l.text.trim())))
 }
 
 fn is_item_title(doc: &Document, i: usize, rules: &SegmentRules) -> bool {
@@ -308,6 +394,41 @@ mod tests {
         // A front sheet lists the members; it records no attendance.
         let text = "NOTICE OF MEETING\nMembership: Councillors A, B and C\n1. APOLOGIES\n";
         assert_eq!(kinds(text), vec![(SegmentKind::Agenda, 0..3)]);
+    }
+
+    /// Issue #12: parish minutes name themselves inside a longer first line, open with
+    /// "PRESENT" on its own line or "Those attending:", and web exports put a front
+    /// matter block above them.
+    #[test]
+    fn parish_minutes_open_in_many_ways() {
+        for top in [
+            "BRAMLEY PARISH COUNCIL Draft Minutes of the Ordinary Meeting held on Monday 3 May 2021 at 7pm\nApologies: none\n",
+            "Notes of the meeting of the Village Hall Committee\nWednesday 5th July 2006\n",
+            "OAKWELL COMMUNITY COUNCIL\nMEETING 14th MAY 2019\n\nPRESENT\nCouncillors Ann Lee and Bo Ray.\n",
+            "The September meeting\nThose Attending: Cllr A Lee, Cllr B Ray\n",
+            "COFNODION CYFARFOD CYNGOR CYMUNED\n",
+        ] {
+            let text = format!("{top}1. Apologies\nNone.\n");
+            let got = kinds(&text);
+            assert_eq!(got.len(), 1, "{top}");
+            assert_eq!(got[0].0, SegmentKind::Minutes, "{top}");
+        }
+        let text = "---\ntitle: \"Minutes of May\"\ndate: \"2018-07-29\"\n---\n\nMINUTES OF THE PARISH COUNCIL MEETING HELD ON 2 MAY 2018\nPresent: Cllr A Lee\n";
+        assert_eq!(
+            kinds(text),
+            [(SegmentKind::Other, 0..4), (SegmentKind::Minutes, 4..7)]
+        );
+    }
+
+    /// Issue #12: "Minutes of the meeting held on …" inside printed minutes (the item
+    /// approving the last meeting's minutes) is no second set of minutes.
+    #[test]
+    fn a_minutes_heading_without_attendance_opens_nothing() {
+        let filler = "Discussion.\n".repeat(8);
+        let text = format!(
+            "MINUTES OF THE PANEL HELD ON 10 December 2024\nPRESENT: Ann Lee (Chair)\n{filler}3. Minutes\nMinutes of the meeting held on 29 October 2024\nRESOLVED that they be signed.\n"
+        );
+        assert_eq!(kinds(&text), [(SegmentKind::Minutes, 0..13)]);
     }
 
     #[test]

@@ -14,12 +14,19 @@ pub fn find_date(text: &str, rules: &CommonRules) -> Option<String> {
 /// The first date in `text` and the byte offset where it starts. Dates without a year
 /// are not returned: a meeting date needs one.
 pub fn find_date_at(text: &str, rules: &CommonRules) -> Option<(String, usize)> {
-    let words = rules.date_words.captures_iter(text).find_map(|c| {
-        let day: u32 = c.name("day")?.as_str().parse().ok()?;
-        let month = month_number(c.name("month")?.as_str(), rules)?;
-        let year: i32 = c.name("year")?.as_str().parse().ok()?;
-        Some((iso(year, month, day)?, c.get(0)?.start()))
-    });
+    // day-first and month-first forms: the earliest valid date of any of them
+    let words = rules
+        .date_words
+        .matching(text)
+        .filter_map(|p| {
+            p.captures_iter(text).find_map(|c| {
+                let day: u32 = c.name("day")?.as_str().parse().ok()?;
+                let month = month_number(c.name("month")?.as_str(), rules)?;
+                let year: i32 = c.name("year")?.as_str().parse().ok()?;
+                Some((iso(year, month, day)?, c.get(0)?.start()))
+            })
+        })
+        .min_by_key(|(_, at)| *at);
     let numeric = rules.date_numeric.captures_iter(text).find_map(|c| {
         let day: u32 = c.name("day")?.as_str().parse().ok()?;
         let month: u32 = c.name("month")?.as_str().parse().ok()?;
@@ -35,11 +42,24 @@ pub fn find_date_at(text: &str, rules: &CommonRules) -> Option<(String, usize)> 
     }
 }
 
+/// Every date in `text` in order, with its byte offset.
+pub fn find_dates(text: &str, rules: &CommonRules) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((date, at)) = find_date_at(&text[from..], rules) {
+        out.push((date, from + at));
+        // past the date's first character: the next search starts inside it
+        from += at + text[from + at..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
 fn month_number(name: &str, rules: &CommonRules) -> Option<u32> {
     let lower = name.to_lowercase();
     let lower = lower.trim_end_matches('.');
-    // `months` lists each month's spellings in calendar order: full name first, then
-    // abbreviations, so a position maps to a month by counting full names.
+    // `months` lists each month's spellings in calendar order: the English full name
+    // first, then abbreviations and other languages' names (Welsh), so a position maps
+    // to a month by counting English full names.
     let mut month = 0;
     for word in rules.months.iter() {
         if FULL_MONTHS.contains(&word) {
@@ -178,6 +198,38 @@ mod tests {
         );
         assert_eq!(find_date("no date here", &r), None);
         assert_eq!(find_date("31 February 2020", &r), None);
+    }
+
+    /// Issue #12: parish minutes put the month first; Welsh minutes write ordinals and
+    /// months in Welsh.
+    #[test]
+    fn month_first_and_welsh_dates() {
+        let r = rules();
+        assert_eq!(
+            find_date("THURSDAY APRIL 2ND 2009", &r).as_deref(),
+            Some("2009-04-02")
+        );
+        assert_eq!(
+            find_date("held on Tuesday, March 3, 2015", &r).as_deref(),
+            Some("2015-03-03")
+        );
+        assert_eq!(
+            find_date("Nos Fercher 9fed Ionawr 2019", &r).as_deref(),
+            Some("2019-01-09")
+        );
+        assert_eq!(
+            find_date("dydd Mawrth 21ain Tachwedd 2017", &r).as_deref(),
+            Some("2017-11-21")
+        );
+        assert_eq!(
+            find_date("ar 1af Gorffennaf 2020", &r).as_deref(),
+            Some("2020-07-01")
+        );
+        // the earlier of two forms wins
+        assert_eq!(
+            find_date("May 4 2020, deferred from 2 March 2020", &r).as_deref(),
+            Some("2020-05-04")
+        );
     }
 
     #[test]

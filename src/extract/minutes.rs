@@ -142,6 +142,9 @@ impl MinutesBlock {
 /// Lines after a minutes heading that may still carry its date and time.
 const HEADING_LINES: usize = 4;
 
+/// Written lines searched for the meeting's date when the heading gives none.
+const DATE_LINES: usize = 12;
+
 /// Every set of minutes in the document.
 pub fn find(doc: &Document, spans: &[Span], rules: &RuleSet) -> Vec<MinutesBlock> {
     spans
@@ -163,12 +166,12 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         .take(HEADING_LINES)
         .take_while(|t| !rules.attendees.present.is_match(t))
         .enumerate()
-        .filter(|(k, t)| *k == 0 || !r.heading_skip.is_match(t))
+        .filter(|(k, t)| *k == 0 || !r.heading_skip.is_match(head(t)))
         .map(|(_, t)| t)
         .collect();
     let heading_text = heading_lines
         .iter()
-        .filter(|t| !r.heading_skip.is_match(t))
+        .filter(|t| !r.heading_skip.is_match(head(t)))
         .copied()
         .collect::<Vec<_>>()
         .join(" ");
@@ -213,7 +216,16 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         });
     let date = labelled(doc, start..span.lines.end, &r.date_label, r)
         .and_then(|(c, text)| dates::find_date(&text[c.get(0)?.end()..], &rules.common))
-        .or_else(|| dates::find_date(&heading_text, &rules.common));
+        .or_else(|| own_date(&heading_text, rules))
+        // a title line above "MINUTES of the meeting held in …" ("PANEL – 10th December")
+        .or_else(|| {
+            doc.lines[start.saturating_sub(2)..start]
+                .iter()
+                .rev()
+                .map(|l| l.text.trim())
+                .filter(|t| !t.is_empty() && t.len() <= 120)
+                .find_map(|t| own_date(t, rules))
+        });
     let (time, mut end_time) = dates::time_range(&heading_text, &rules.common);
 
     let mut noise = HashSet::new();
@@ -251,6 +263,38 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
     }
     let items = items(doc, start + 1..end, &noise, r);
     let preamble_end = items.first().map_or(end, |it| it.heading);
+    // The date on a later line of the heading or the preamble ("… held at the Village
+    // Hall" over "Tuesday February 2nd 2010"), or in the first item when the heading
+    // gives none; lines about another meeting do not count.
+    let date = date
+        .or_else(|| {
+            doc.lines[start..end]
+                .iter()
+                .take((preamble_end - start).max(DATE_LINES))
+                .map(|l| l.text.trim())
+                .filter(|t| !t.is_empty())
+                .take(DATE_LINES)
+                .find_map(|t| own_date(t, rules))
+        })
+        // a web export's title ("Minutes Tuesday 2nd September 2014") when the text
+        // itself gives no date
+        .or_else(|| {
+            doc.lines[..crate::segment::front_matter_end(doc)]
+                .iter()
+                .filter_map(|l| l.text.trim().strip_prefix("title:"))
+                .find_map(|t| own_date(t, rules))
+        });
+    let (time, end_time) = match time {
+        Some(t) => (Some(t), end_time),
+        None => (
+            doc.lines[start..preamble_end.min(start + DATE_LINES)]
+                .iter()
+                .map(|l| head(l.text.trim()))
+                .filter(|t| !r.heading_skip.is_match(t))
+                .find_map(|t| dates::time_range(t, &rules.common).0),
+            end_time,
+        ),
+    };
     MinutesBlock {
         lines: start..end,
         preamble: start..preamble_end,
@@ -264,6 +308,34 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         location: None,
         provenance: doc.lines[start].provenance,
     }
+}
+
+/// The bytes of a heading line read for the meeting's date and time: a whole document
+/// run into one line names other meetings further on.
+const HEAD_BYTES: usize = 600;
+
+/// The first [`HEAD_BYTES`] of a line.
+fn head(t: &str) -> &str {
+    &t[..t.floor_char_boundary(HEAD_BYTES)]
+}
+
+/// How far before a date its clause is read for words that make it another meeting's.
+const DATE_CONTEXT_BYTES: usize = 40;
+
+/// The first date in the head of `text` that is the meeting's own: one whose clause does
+/// not say it is another meeting's ("minutes of the meeting held on …", "next meeting").
+fn own_date(text: &str, rules: &RuleSet) -> Option<String> {
+    let text = head(text);
+    dates::find_dates(text, &rules.common)
+        .into_iter()
+        .find(|(_, at)| {
+            let from = text[..*at].floor_char_boundary(at.saturating_sub(DATE_CONTEXT_BYTES));
+            let before = &text[from..*at];
+            // the clause the date is in: after the last sentence break before it
+            let clause = before.rfind(". ").map_or(before, |k| &before[k + 2..]);
+            !rules.minutes.heading_skip.is_match(clause)
+        })
+        .map(|(d, _)| d)
 }
 
 /// Lines searched for labelled fields (a decision notice prints its date last).
