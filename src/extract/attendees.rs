@@ -1361,6 +1361,7 @@ mod tests {
                 vec![crate::extract::minutes::ItemSpan {
                     number: "9".into(),
                     title: doc.lines[heading].text[3..].to_string(),
+                    inline: None,
                     heading,
                     lines: heading..n,
                     provenance: doc.lines[heading].provenance,

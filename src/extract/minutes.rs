@@ -53,6 +53,9 @@ pub struct ItemSpan {
     pub number: String,
     /// Heading text.
     pub title: String,
+    /// Text run on after the heading on its own line ("Police Report: Attached."),
+    /// read as the item's first paragraph.
+    pub inline: Option<String>,
     /// Index of the heading line.
     pub heading: usize,
     /// The item's lines, heading included (0-based, end exclusive).
@@ -127,6 +130,7 @@ impl MinutesBlock {
         std::borrow::Cow::Owned(vec![ItemSpan {
             number: String::new(),
             title: String::new(),
+            inline: None,
             heading: self.lines.start,
             lines: self.lines.clone(),
             provenance: self.provenance,
@@ -254,7 +258,7 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         // A signature line ("Councillor Jo Bloggs", "Chair") closes the minutes only after
         // the first minute item: before it, such lines are the attendance list.
         if !seen_item && !noise.contains(&i) {
-            seen_item = heading(line, r).is_some_and(|(_, t)| item_like(line, &t));
+            seen_item = item_heading(line, r).is_some();
         }
         if seen_item && r.end.is_match(&line.text) && i > start + 1 {
             end = i + 1;
@@ -354,7 +358,7 @@ fn labelled<'d>(
         if let Some(c) = labels.captures(text) {
             return Some((c, text));
         }
-        if heading(line, r).is_some_and(|(_, t)| item_like(line, &t)) {
+        if item_heading(line, r).is_some() {
             break;
         }
     }
@@ -437,6 +441,36 @@ pub fn heading_like(title: &str) -> bool {
     letters.len() >= 2 && !ends_sentence && (shouty && words <= 40 || words <= 12)
 }
 
+/// The most words of a heading that runs on into its text after a colon or dash.
+const RUN_ON_HEADING_WORDS: usize = 10;
+
+/// A minute heading on one line: number, title, and the text that runs on after the
+/// title on the same line ("2647. Approval of minutes: Approved & signed as correct."),
+/// as parish and community minutes write.
+pub fn item_heading(line: &Line, r: &MinutesRules) -> Option<(String, String, Option<String>)> {
+    let (number, title) = heading(line, r)?;
+    if item_like(line, &title) {
+        return Some((number, title, None));
+    }
+    if line.is_row() {
+        return None;
+    }
+    let (head, rest) = run_on(&title)?;
+    let words = head.split_whitespace().count();
+    (words <= RUN_ON_HEADING_WORDS && heading_like(head))
+        .then(|| (number, head.to_string(), Some(rest.to_string())))
+}
+
+/// Splits "Title: text" or "Title – text" at the first colon or spaced dash.
+fn run_on(title: &str) -> Option<(&str, &str)> {
+    let at = [": ", ":- ", " – ", " - ", " — "]
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|i| (i, sep.len())))
+        .min_by_key(|(i, _)| *i)?;
+    let (head, rest) = (title[..at.0].trim(), title[at.0 + at.1..].trim());
+    (!head.is_empty() && !rest.is_empty()).then_some((head, rest))
+}
+
 /// Whether a numbered line is a minute heading: one its source marks as a heading
 /// (an HTML `h3`, issue #5) whatever its length or full stop, else one that reads like
 /// a heading.
@@ -466,12 +500,9 @@ fn items(
             continue;
         }
         let line = &doc.lines[i];
-        let Some((number, title)) = heading(line, r) else {
+        let Some((number, title, inline)) = item_heading(line, r) else {
             continue;
         };
-        if !item_like(line, &title) {
-            continue;
-        }
         // Minute numbers run in sequence; a number out of step is a numbered paragraph.
         if let Some(prev) = out.last() {
             match (numeric(&prev.number), numeric(&number)) {
@@ -483,6 +514,7 @@ fn items(
         out.push(ItemSpan {
             number,
             title,
+            inline,
             heading: i,
             lines: i..range.end,
             provenance: line.provenance,

@@ -55,6 +55,16 @@ pub fn paragraphs(
     let mut out: Vec<Paragraph> = Vec::new();
     let mut gap = true;
     let mut last_action: Option<String> = None;
+    if let Some(inline) = &item.inline {
+        out.push(Paragraph {
+            text: inline.clone(),
+            bullet: false,
+            action: None,
+            line: item.heading,
+            provenance: item.provenance,
+        });
+        gap = false;
+    }
     for (i, line) in block.content(doc, item.heading + 1..item.lines.end) {
         if line.is_blank() {
             gap = true;
