@@ -13,6 +13,7 @@ use crate::extract::dates;
 use crate::extract::minutes::{ItemSpan, MinutesBlock};
 use crate::extract::owners::{self, Confidence};
 use crate::extract::resolutions::{Paragraph, paragraphs};
+use crate::extract::sentences::sentences;
 use crate::model::{Document, Provenance};
 use crate::pack::{Action, Attendee, OwnerKind};
 use crate::rules::{Pattern, Patterns, RuleSet, Words};
@@ -335,31 +336,11 @@ fn owner_to(text: &str, rules: &RuleSet) -> Option<String> {
 /// and the one or two that set it up, not the whole discussion of the item.
 const MAX_SENTENCES: usize = 3;
 
-/// The last `n` sentences of `text`. A full stop after an honorific or a lone initial
-/// ("Dr.", "J.") does not end a sentence.
+/// The last `n` sentences of `text`.
 fn last_sentences<'t>(text: &'t str, n: usize, rules: &RuleSet) -> &'t str {
-    let mut starts = Vec::new();
-    let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?') || bytes.get(i + 1) != Some(&b' ') {
-            continue;
-        }
-        let next = text[i + 1..].trim_start();
-        let word = text[..i]
-            .rsplit(|ch: char| !ch.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let abbreviation = word.len() <= 1 || rules.common.honorifics.contains(word);
-        if next.starts_with(|ch: char| ch.is_uppercase() || ch == '\'' || ch == '\u{2018}')
-            && !abbreviation
-        {
-            starts.push(text.len() - next.len());
-        }
-    }
-    // Sentence 0 starts at 0 and sentence j at starts[j - 1]: the last `n` begin at
-    // starts[len - n] when there are more than `n`.
-    match starts.len().checked_sub(n) {
-        Some(k) if n > 0 => &text[starts[k]..],
+    let all = sentences(text, rules);
+    match all.len().checked_sub(n) {
+        Some(k) if n > 0 && k > 0 => &text[all[k].start..],
         _ => text,
     }
 }

@@ -16,6 +16,7 @@ pub mod names;
 pub mod owners;
 pub mod plans;
 pub mod resolutions;
+pub mod sentences;
 pub mod tables;
 #[cfg(test)]
 pub mod testing;

@@ -25,6 +25,12 @@ crate::rule_section! {
         start: Patterns,
         /// An enumerated sub-point opener: "(i)", "ii)", "I.", "a)", "(1)", "1.".
         point: Pattern,
+        /// A sentence recording the meeting's decision in narrative minutes ("It was
+        /// agreed to …", "Councillors agreed …", "– all approved"), matched anywhere.
+        narrative: Patterns,
+        /// Sentences with a decision word that record no decision of this meeting ("it
+        /// had been agreed", "to be approved", "approved by the Borough Council").
+        not_narrative: Patterns,
     }
 }
 
@@ -192,31 +198,107 @@ pub fn extract(
     rules: &RuleSet,
     key: MeetingKey<'_>,
 ) -> Vec<Resolution> {
-    let mut out = Vec::new();
-    let mut seen = crate::extract::ids::Unique::new();
-    for item in block.parts().iter() {
+    let parts = block.parts();
+    let mut per_item: Vec<(Vec<Paragraph>, Vec<bool>, Vec<(usize, String)>)> = Vec::new();
+    for item in parts.iter() {
         let paras = paragraphs(doc, block, item, rules);
         // Each paragraph's label is read once: a resolution's reading asks it of every
         // paragraph that follows (issue #3).
         let labels: Vec<Option<usize>> = paras.iter().map(|p| label_end(&p.text, rules)).collect();
+        let mut labelled = vec![false; paras.len()];
+        let mut found: Vec<(usize, String)> = Vec::new();
         let mut k = 0;
         while k < paras.len() {
             match resolution_at(&paras, &labels, k, rules) {
                 Some((text, next)) => {
-                    let id = key.unique_id(&mut seen, "res", &[&item.number, &text]);
-                    out.push(Resolution {
-                        id,
-                        item: item.item(),
-                        text,
-                        provenance: paras[k].provenance,
-                    });
+                    labelled[k..next].fill(true);
+                    found.push((k, text));
                     k = next;
                 }
                 None => k += 1,
             }
         }
+        per_item.push((paras, labelled, found));
+    }
+    // Minutes that never label a decision (parish, town and community councils) record
+    // it in their sentences; minutes that do label them mean only those.
+    let narrative_minutes = per_item.iter().all(|(_, _, found)| found.is_empty());
+    let mut out = Vec::new();
+    let mut seen = crate::extract::ids::Unique::new();
+    for (item, (paras, labelled, mut found)) in parts.iter().zip(per_item) {
+        if narrative_minutes {
+            for (k, p) in paras.iter().enumerate() {
+                if !labelled[k] && !is_attendance(&p.text, rules) {
+                    found.extend(narrative(&p.text, rules).into_iter().map(|t| (k, t)));
+                }
+            }
+        }
+        found.sort_by_key(|(k, _)| *k);
+        for (k, text) in found {
+            let id = key.unique_id(&mut seen, "res", &[&item.number, &text]);
+            out.push(Resolution {
+                id,
+                item: item.item(),
+                text,
+                provenance: paras[k].provenance,
+            });
+        }
     }
     out
+}
+
+/// Whether a paragraph is an attendance or apologies record, whose "accepted" and
+/// "agreed" are not decisions.
+fn is_attendance(text: &str, rules: &RuleSet) -> bool {
+    let a = &rules.attendees;
+    a.present.is_match(text) || a.in_attendance.is_match(text) || a.apologies_label.is_match(text)
+}
+
+/// Most words of a paragraph kept whole as a decision's text. A longer paragraph gives
+/// the sentences that hold decisions, each with a short sentence before it that sets
+/// it up ("Wales Air Ambulance – request for donation. Councillors agreed to give £50.").
+const NARRATIVE_WORDS: usize = 45;
+
+/// Most words of a sentence before a decision that is kept with it as its topic.
+const TOPIC_WORDS: usize = 10;
+
+/// The decisions recorded in the sentences of a paragraph, as their texts.
+fn narrative(text: &str, rules: &RuleSet) -> Vec<String> {
+    let r = &rules.resolutions;
+    // most paragraphs record no decision: the set search rules them out at once
+    if !r.narrative.is_match(text) {
+        return Vec::new();
+    }
+    let sentences = crate::extract::sentences::sentences(text, rules);
+    let decides = |s: &str| r.narrative.is_match(s) && !r.not_narrative.is_match(s);
+    let hits: Vec<usize> = (0..sentences.len())
+        .filter(|&k| decides(&text[sentences[k].clone()]))
+        .collect();
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    if text.split_whitespace().count() <= NARRATIVE_WORDS {
+        return vec![text.trim().to_string()];
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for k in hits {
+        let from = if k > 0
+            && text[sentences[k - 1].clone()].split_whitespace().count() <= TOPIC_WORDS
+            && out.last().is_none_or(|&(_, e)| e < k - 1)
+        {
+            k - 1
+        } else {
+            k
+        };
+        match out.last_mut() {
+            // adjacent decision sentences are one decision
+            Some((_, e)) if *e + 1 >= from => *e = k,
+            _ => out.push((from, k)),
+        }
+    }
+    out.into_iter()
+        .map(|(a, b)| text[sentences[a].start..sentences[b].end].to_string())
+        .collect()
 }
 
 /// Where a resolution label ends in `text`, if the paragraph opens with one.
@@ -509,6 +591,59 @@ mod tests {
                 "81. STROKE SERVICES\n\n1. Dr Varma spoke.\n\n3. RESOLVED that:\n(a) the report be noted; and\n(b) a further update be given.\n"
             ),
             ["That: (a) the report be noted; and (b) a further update be given."]
+        );
+    }
+
+    /// Issue #12: parish and community minutes record decisions in their sentences;
+    /// reports of earlier decisions, decisions to come and apologies do not count.
+    #[test]
+    fn narrative_decisions_in_minutes_without_labels() {
+        let got = texts(
+            "5. Village sign\n\nThe sign needs repainting. After discussion it was agreed to ask for three quotes.\n\n6. Donations\n\nThe Air Ambulance asked for a donation. Councillors agreed to give £50.\n\n7. Minutes: Read and signed as a true record.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "The sign needs repainting. After discussion it was agreed to ask for three quotes.",
+                "The Air Ambulance asked for a donation. Councillors agreed to give £50.",
+                "Read and signed as a true record.",
+            ]
+        );
+        assert!(
+            texts(
+                "5. Hall\n\nIt had been agreed in May to paint the hall. The budget is to be approved in March. Apologies were received and accepted. The extension was approved by the Borough Council.\n"
+            )
+            .is_empty()
+        );
+        // Welsh: "Cytunwyd i roi £50." (it was agreed to give £50)
+        assert_eq!(
+            texts("6. Rhoddion\n\nCytunwyd i roi £50 i'r Ambiwlans Awyr.\n"),
+            ["Cytunwyd i roi £50 i'r Ambiwlans Awyr."]
+        );
+    }
+
+    /// In a long paragraph the decision is its sentence and a short topic before it.
+    #[test]
+    fn a_long_paragraph_gives_the_deciding_sentences() {
+        let filler = "The Clerk reported on the state of the footpaths across the parish in some detail this month. ".repeat(4);
+        let got = texts(&format!(
+            "8. Footpaths\n\n{filler}New signs are needed. Councillors agreed to buy six. The warden will report in June.\n"
+        ));
+        assert_eq!(
+            got,
+            ["New signs are needed. Councillors agreed to buy six."]
+        );
+    }
+
+    /// Minutes that label their decisions mean only those: a sentence that agrees the
+    /// last minutes is not a second decision there.
+    #[test]
+    fn labelled_minutes_take_no_narrative_decisions() {
+        assert_eq!(
+            texts(
+                "4. Minutes\n\nThe minutes were agreed as a correct record.\n\n5. Plan\n\nRESOLVED: That the plan be approved.\n"
+            ),
+            ["That the plan be approved."]
         );
     }
 
