@@ -14,6 +14,7 @@ use crate::extract::minutes::{ItemSpan, MinutesBlock};
 use crate::extract::owners::{self, Confidence};
 use crate::extract::resolutions::{Paragraph, paragraphs};
 use crate::extract::sentences::sentences;
+use crate::extract::tasks;
 use crate::model::{Document, Provenance};
 use crate::pack::{Action, Attendee, OwnerKind};
 use crate::rules::{Pattern, Patterns, RuleSet, Words};
@@ -38,6 +39,12 @@ crate::rule_section! {
         owner_split: Pattern,
         /// Values of an owner slot that name nobody ("TBC", "N/A", "None").
         not_owner: Words,
+        /// A sentence giving a task in narrative minutes, with an `owner` group ("Clerk
+        /// to write …", "Cllr X agreed to …"); read only where no action is marked.
+        task: Patterns,
+        /// Sentences that read like tasks and are not ("will attend", "Clerk to the
+        /// Council").
+        not_task: Patterns,
     }
 }
 
@@ -79,6 +86,24 @@ pub fn extract(
         }
         owner_lists(&paras, &item.number, attendees, rules, &mut found);
         action_tables(doc, block, item, attendees, rules, &mut found);
+    }
+    // Minutes that mark no action give their tasks in sentences.
+    if found.is_empty() {
+        for item in block.parts().iter() {
+            let paras = paragraphs(doc, block, item, rules);
+            found.extend(
+                tasks::find(&paras, attendees, rules)
+                    .into_iter()
+                    .map(|t| Found {
+                        item: item.number.clone(),
+                        text: t.text,
+                        owners_raw: t.owner_raw,
+                        owners: t.owners,
+                        due: None,
+                        provenance: t.provenance,
+                    }),
+            );
+        }
     }
     // The same text twice under one minute (two owners recorded separately) gets an
     // occurrence number.

@@ -18,6 +18,7 @@ pub mod plans;
 pub mod resolutions;
 pub mod sentences;
 pub mod tables;
+pub mod tasks;
 #[cfg(test)]
 pub mod testing;
 
