@@ -199,7 +199,7 @@ pub fn extract(
     key: MeetingKey<'_>,
 ) -> Vec<Resolution> {
     let parts = block.parts();
-    let mut per_item: Vec<(Vec<Paragraph>, Vec<bool>, Vec<(usize, String)>)> = Vec::new();
+    let mut per_item: Vec<ItemReading> = Vec::new();
     for item in parts.iter() {
         let paras = paragraphs(doc, block, item, rules);
         // Each paragraph's label is read once: a resolution's reading asks it of every
@@ -246,6 +246,10 @@ pub fn extract(
     }
     out
 }
+
+/// One minute item as read for labelled decisions: its paragraphs, which of them a
+/// labelled decision took, and those decisions (paragraph index, text).
+type ItemReading = (Vec<Paragraph>, Vec<bool>, Vec<(usize, String)>);
 
 /// Whether a paragraph is an attendance or apologies record, whose "accepted" and
 /// "agreed" are not decisions.
