@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::model::Document;
 use crate::pack::{MetadataField, Segment, SegmentKind};
-use crate::rules::{PatternGroups, Patterns, RuleSet, Words};
+use crate::rules::{Pattern, PatternGroups, Patterns, RuleSet, Words};
 
 crate::rule_section! {
     /// Where the parts of a pack begin.
@@ -33,6 +33,10 @@ crate::rule_section! {
         cover_keys: Words,
         /// Cover-sheet keys whose value is the report's title.
         title_keys: Words,
+        /// The label over one agenda item's minutes on a committee system's meeting
+        /// page ("Minutes:" under each item of a ModernGov page): such a page is both
+        /// the agenda and the record of its meeting (issue #5).
+        item_minutes_label: Pattern,
     }
 }
 
@@ -47,6 +51,9 @@ pub struct Span {
     pub lines: Range<usize>,
     /// Cover-sheet fields of a report.
     pub metadata: Vec<MetadataField>,
+    /// An agenda part that also records its meeting: a committee system's meeting page
+    /// whose items carry their own minutes. Read as the notice and as minutes.
+    pub records: bool,
 }
 
 impl Span {
@@ -96,11 +103,22 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
         title: None,
         lines: 0..0,
         metadata: Vec::new(),
+        records: false,
     };
+    // A meeting page gives each item's minutes under a label of their own: two or more
+    // such labels make the labels part of the agenda, which then records the meeting.
+    let item_minutes = |t: &str| rules.item_minutes_label.is_match(t);
+    let meeting_page = doc
+        .lines
+        .iter()
+        .filter(|l| item_minutes(l.text.trim()))
+        .nth(1)
+        .is_some();
     for (i, line) in doc.lines.iter().enumerate() {
         let text = line.text.trim();
         // Headings that open a part are short; long lines are prose or table rows.
-        if text.is_empty() || text.len() > MAX_HEADING_BYTES {
+        if text.is_empty() || text.len() > MAX_HEADING_BYTES || meeting_page && item_minutes(text)
+        {
             continue;
         }
         let Some(kind) = classify(text, starts) else {
@@ -168,6 +186,7 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
             title,
             lines: i..i,
             metadata: Vec::new(),
+            records: false,
         };
     }
     open.lines.end = doc.lines.len();
@@ -188,6 +207,11 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
         }
     }
     for span in &mut spans {
+        span.records = meeting_page
+            && span.kind == SegmentKind::Agenda
+            && doc.lines[span.lines.clone()]
+                .iter()
+                .any(|l| item_minutes(l.text.trim()));
         if span.kind == SegmentKind::Report {
             span.metadata = cover_sheet(doc, span.lines.clone(), rules);
             if let Some(t) = span
@@ -355,6 +379,27 @@ mod tests {
             let text = format!("{line}\nDecision Maker: Cabinet\n");
             assert_eq!(kinds(&text), [(SegmentKind::Agenda, 0..2)], "{line}");
         }
+    }
+
+    /// Issue #5: a meeting page whose items each carry a "Minutes:" label is one agenda
+    /// part that records its meeting; a single "Minutes:" still opens minutes.
+    #[test]
+    fn meeting_page_with_item_minutes_is_agenda_and_record() {
+        let text = "Planning Board - Monday, 2nd June, 2025 7.00 pm\n1. Apologies\nMinutes:\nNone were received.\n2. Minutes\nTo approve the minutes.\nMinutes:\nThe minutes were approved.\n";
+        let doc = Document::from_plain_text(text);
+        let spans = segment(&doc, crate::extract::testing::rules());
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans[0].kind, SegmentKind::Agenda);
+        assert!(spans[0].records);
+        let text = "Agenda\n1. Apologies\nMinutes:\nBoard, 2 June 2025\n";
+        let spans = segment(
+            &Document::from_plain_text(text),
+            crate::extract::testing::rules(),
+        );
+        assert_eq!(
+            spans.iter().map(|s| (s.kind, s.records)).collect::<Vec<_>>(),
+            [(SegmentKind::Agenda, false), (SegmentKind::Minutes, false)]
+        );
     }
 
     #[test]

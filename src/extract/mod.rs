@@ -96,7 +96,20 @@ pub fn extract_pack(
     if let Some(notice) = meeting::notice(doc, &spans, rules, council.as_deref()) {
         meetings.push(notice);
     }
-    for block in minutes::find(doc, &spans, rules) {
+    // An agenda part that also records its meeting (a meeting page whose items carry
+    // their minutes) is read as minutes too.
+    let record_spans: Vec<segment::Span> = spans
+        .iter()
+        .map(|s| segment::Span {
+            kind: if s.records {
+                crate::pack::SegmentKind::Minutes
+            } else {
+                s.kind
+            },
+            ..s.clone()
+        })
+        .collect();
+    for block in minutes::find(doc, &record_spans, rules) {
         if block.date.is_none() {
             warnings.push(crate::warnings::Code::MinutesWithoutDate.warn(
                 "minutes found but the date of the meeting they record could not be read",

@@ -3,8 +3,10 @@
 //! Takes the bytes of an HTML file and the `[html]` rules; returns the same normalised
 //! document the text loader makes, so every extractor works unchanged: lines in reading
 //! order, table rows with their cells (spans expanded), bold and bullet flags, and
-//! provenance whose `line` is the 1-based line of the HTML source where the line's
-//! element starts (`page` is `None`: a web page has no pages).
+//! provenance whose `line` is the 1-based line of the normalised text, the line
+//! `councilpack text` prints it on (`page` is `None`: a web page has no pages). Text
+//! that is HTML by its content (a CMS post body in a `.txt`, a PHP fragment) is read
+//! here too, its own line breaks kept.
 //!
 //! Stages: `decode` picks the encoding (BOM, `<meta>` charset, UTF-8, else
 //! Windows-1252 with a warning); `sink` parses with html5ever into scraper's DOM while
@@ -21,7 +23,7 @@ use std::path::Path;
 
 use crate::error::LoadError;
 use crate::load::Loaded;
-use crate::model::Document;
+use crate::model::{Document, OneIndexed};
 use crate::pack::Format;
 use crate::rules::{Pattern, Patterns, Words};
 
@@ -62,14 +64,100 @@ crate::rule_section! {
 pub fn load(path: &Path, bytes: &[u8], rules: &HtmlRules) -> Result<Loaded, LoadError> {
     crate::load::text::check_not_binary(path, bytes)?;
     let (text, warning) = decode::decode(bytes);
+    let doc = if text_with_markup(&text) {
+        parse(&newlines_as_breaks(&text), rules)
+    } else {
+        parse(&text, rules)
+    };
     Ok(Loaded {
-        doc: parse(&text, rules),
+        doc,
         format: Format::Html,
         warnings: warning.into_iter().collect(),
     })
 }
 
-/// Parses decoded HTML into a document.
+/// Opening tags of the elements that mark text as HTML when it has no `<html>` or
+/// doctype (a CMS's post body saved as `.txt`, a PHP fragment).
+const MARKUP_TAGS: &[&str] = &[
+    "br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr",
+    "td", "th", "span", "strong", "em", "b", "i", "hr", "a", "time", "section", "article",
+];
+
+/// Opening tags needed in the first bytes of a file for its text to be HTML.
+const MARKUP_MIN_TAGS: usize = 2;
+
+/// Whether the start of a file is HTML by its content (issue #5): two or more opening
+/// tags of text elements (`<br />`, `<p>`, `<li>` …), and no sign of Markdown (front
+/// matter, `**bold**`, `#` headings), whose own HTML islands the text loader reads.
+pub fn looks_like_markup(head: &str) -> bool {
+    let markdown = head.trim_start().starts_with("---")
+        || head.contains("**")
+        || head.lines().any(|l| {
+            let t = l.trim_start_matches('#');
+            t.len() < l.len() && l.len() - t.len() <= 6 && t.starts_with(' ')
+        });
+    if markdown {
+        return false;
+    }
+    let lower = head.to_ascii_lowercase();
+    let mut tags = 0;
+    for (i, _) in lower.match_indices('<') {
+        let rest = &lower[i + 1..];
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let (name, after) = rest.split_at(name_len);
+        if MARKUP_TAGS.contains(&name) && after.starts_with([' ', '>', '/', '\t', '\n', '\r']) {
+            tags += 1;
+            if tags >= MARKUP_MIN_TAGS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Share of written lines that start with text rather than a tag above which a
+/// fragment is text with markup.
+const TEXT_LINES_SHARE: f64 = 0.5;
+
+/// Whether `text` is text with some markup in it rather than an HTML document: a
+/// fragment (no `<html>`, `<body>` or doctype) most of whose lines start with text, not
+/// a tag. A CMS stores a post that way ("3184. Police Report<br />…", one item a line):
+/// its line breaks are the author's, where an HTML document's are the source's layout.
+fn text_with_markup(text: &str) -> bool {
+    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    if ["<html", "<body", "<!doctype"].iter().any(|t| head.contains(t)) {
+        return false;
+    }
+    let written: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let texty = written.iter().filter(|l| !l.starts_with('<')).count();
+    !written.is_empty() && texty as f64 >= TEXT_LINES_SHARE * written.len() as f64
+}
+
+/// Text with markup as a browser shows what its author wrote: each line break outside a
+/// tag becomes a `<br>` (a blank line, two of them: a new paragraph).
+fn newlines_as_breaks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            '\n' if !in_tag => out.push_str("<br>"),
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Parses decoded HTML into a document. A line's provenance `line` is its 1-based
+/// line in the document's text, as `councilpack text` prints it (issue #5).
 pub fn parse(text: &str, rules: &HtmlRules) -> Document {
     let (html, lines) = sink::parse(text);
     let walker = walk::Walker {
@@ -86,6 +174,11 @@ pub fn parse(text: &str, rules: &HtmlRules) -> Document {
             ..walker
         }
         .document(html.tree.root());
+    }
+    // The walk knows each line's place in the source; what a reader can check is the
+    // line of the normalised text, one per line, as for every other format.
+    for (i, line) in out.iter_mut().enumerate() {
+        line.provenance.line = Some(OneIndexed::from_zero_indexed(i));
     }
     Document {
         lines: out,

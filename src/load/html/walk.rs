@@ -278,6 +278,25 @@ impl Out {
         );
     }
 
+    /// Emits the line being built as a row of two cells, its text and `owner` (an
+    /// owner printed at the end of the paragraph, as a PDF of the same minutes gives it
+    /// in a column of its own); a paragraph with no text left gives `owner` as prose.
+    fn flush_owner(&mut self, owner: &str) {
+        let before = self.lines.len();
+        self.flush();
+        let flushed = self.lines.len() > before;
+        match self.lines.last_mut() {
+            Some(line) if flushed && !line.is_row() => {
+                line.cells = vec![Cell::new(line.text.clone()), Cell::new(owner)];
+                line.text = format!("{}\t{owner}", line.text);
+            }
+            _ => {
+                self.push_text(owner, Ctx::default(), None);
+                self.flush();
+            }
+        }
+    }
+
     /// Forgets a list item's marker that no line used (an empty item).
     fn end_item(&mut self) {
         self.flush();
@@ -373,8 +392,30 @@ impl Walker<'_> {
 
     fn block(&self, node: NodeRef<'_, Node>, ctx: Ctx, out: &mut Out) {
         out.start_block(self.line(node));
-        self.children(node, ctx, out);
+        let prose = node
+            .value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "p" | "div" | "li"));
+        if prose {
+            self.children_and_owner(node, ctx, out);
+        } else {
+            self.children(node, ctx, out);
+        }
         out.start_block(None);
+    }
+
+    /// A paragraph's children; an owner set in italics at its end (see
+    /// [`trailing_owner`]) becomes the second cell of the paragraph's last line.
+    fn children_and_owner(&self, node: NodeRef<'_, Node>, ctx: Ctx, out: &mut Out) {
+        match trailing_owner(node) {
+            Some((em, owner)) => {
+                for child in node.children().filter(|c| c.id() != em) {
+                    self.walk(child, ctx, out);
+                }
+                out.flush_owner(&owner);
+            }
+            None => self.children(node, ctx, out),
+        }
     }
 
     /// Whether the rules drop this element and everything in it.
@@ -459,7 +500,7 @@ impl Walker<'_> {
             Marker::Bullet => out.bullet = true,
             Marker::Number(n) => out.prefix = format!("{n} "),
         }
-        self.children(node, ctx, out);
+        self.children_and_owner(node, ctx, out);
         out.end_item();
     }
 
@@ -546,8 +587,12 @@ impl Walker<'_> {
         if self.numbered_items(&texts) {
             // Layout: an item number beside the item's paragraphs (ModernGov's and CMIS's
             // agenda and minutes tables) reads as "3. Title" and the paragraphs below it,
-            // as the printed agenda shows them.
+            // as the printed agenda shows them. The column headings over such a layout
+            // ("No. | Item", often hidden) are no item and are left out.
             for (tr, row) in rows.iter().zip(&texts) {
+                if header_row(row) {
+                    continue;
+                }
                 out.start_block(self.line(*tr));
                 let number = row[0].1.trim();
                 if !number.is_empty() {
@@ -609,12 +654,14 @@ impl Walker<'_> {
     /// Whether a table's rows are an item number and the item's paragraphs: two cells
     /// a row, the first an item number (or empty), and some item of several paragraphs
     /// (a table of one-line items stays a table, like the text conversions have it).
+    /// A row of `th` cells only (the column headings) does not count.
     fn numbered_items(&self, rows: &[Vec<(NodeRef<'_, Node>, String)>]) -> bool {
         let number = &self.rules.item_number_cell;
-        rows.iter()
+        let body: Vec<_> = rows.iter().filter(|r| !header_row(r)).collect();
+        body.iter()
             .all(|r| r.len() == 2 && (r[0].1.trim().is_empty() || number.is_match(&r[0].1)))
-            && rows.iter().any(|r| !r[0].1.trim().is_empty())
-            && rows.iter().any(|r| r[1].1.contains('\n'))
+            && body.iter().any(|r| !r[0].1.trim().is_empty())
+            && body.iter().any(|r| r[1].1.contains('\n'))
     }
 
     /// The `td`/`th` children of a row that the rules keep.
@@ -648,6 +695,57 @@ impl Walker<'_> {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// Most characters and words of an owner set in italics at a paragraph's end.
+const OWNER_CHARS: usize = 60;
+const OWNER_WORDS: usize = 8;
+
+/// The `em`/`i` that closes a paragraph as its owner: minutes exported from Word or a
+/// CMS mark who is to act by setting the name in italics at the end of the paragraph,
+/// tabbed or spaced off to the right ("… was still ongoing.\t\t<em>Clerk</em>"). It is
+/// the paragraph's last content (only spaces and `<br>` after it), short, and set off
+/// from the text before it by a run of spaces or a tab, or by a single space after the
+/// end of a sentence. Returns the element and its text.
+fn trailing_owner(node: NodeRef<'_, Node>) -> Option<(ego_tree::NodeId, String)> {
+    let children: Vec<NodeRef<'_, Node>> = node.children().collect();
+    let last = children.iter().rposition(|c| match c.value() {
+        Node::Text(t) => !t.trim().is_empty(),
+        Node::Element(e) => e.name() != "br",
+        _ => false,
+    })?;
+    let em = children[last];
+    if !em
+        .value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "em" | "i"))
+    {
+        return None;
+    }
+    let owner = clean(&node_text(em), false).0;
+    if owner.is_empty()
+        || owner.chars().count() > OWNER_CHARS
+        || owner.split_whitespace().count() > OWNER_WORDS
+    {
+        return None;
+    }
+    let Node::Text(gap) = children.get(last.checked_sub(1)?)?.value() else {
+        return None;
+    };
+    let before: String = children[..last].iter().map(|c| node_text(*c)).collect();
+    let before = before.trim_end();
+    let space = gap.len() - gap.trim_end().len();
+    let tabbed = space >= 2 || gap[gap.trim_end().len()..].contains('\t');
+    let sentence_end = before.ends_with(['.', '!', '?', ')', '”', '"', ';']);
+    (!before.is_empty() && space > 0 && (tabbed || sentence_end)).then(|| (em.id(), owner))
+}
+
+/// Whether a row's cells are all `th`: the table's column headings.
+fn header_row(row: &[(NodeRef<'_, Node>, String)]) -> bool {
+    !row.is_empty()
+        && row
+            .iter()
+            .all(|(n, _)| n.value().as_element().is_some_and(|e| e.name() == "th"))
 }
 
 /// A list item's mark.
