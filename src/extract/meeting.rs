@@ -32,6 +32,10 @@ crate::rule_section! {
         body_sentence: Pattern,
         /// Dated front-sheet lines that are not the meeting date (despatch, publication).
         date_skip: Pattern,
+        /// A committee system's page title, the body before the meeting's weekday and
+        /// date ("Joint meeting - A Committee and B Committee - Friday, 27th March,
+        /// 2026 1.00 pm"): the `body` group, read when no shorter line names the body.
+        page_title: Pattern,
         /// An agenda item: `number` and `title` groups.
         agenda_item: Pattern,
         /// An item number alone on its line, its title on the next line: `number`.
@@ -114,6 +118,14 @@ pub fn notice(
                 r.body_sentence
                     .captures(&l.text)
                     .and_then(|c| body_name(&c["body"], r))
+            })
+        })
+        .or_else(|| {
+            // a committee system's page title, however long the body's name
+            head.iter().filter(before_items).find_map(|l| {
+                let c = r.page_title.captures(l.text.trim())?;
+                let body = c.name("body")?.as_str().trim();
+                r.body_words.is_match(body).then(|| body.to_string())
             })
         });
     let dated = head
@@ -315,13 +327,16 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
             page_end,
             provenance: lines[at].provenance,
         };
-        let follows = runs
-            .last()
-            .and_then(|run| run.last())
-            .is_some_and(|prev| in_sequence(&prev.number, &item.number));
-        match runs.last_mut() {
-            Some(run) if follows => run.push(item),
-            _ => runs.push(vec![item]),
+        // The latest run the item continues: an item's own numbered points ("1. Any
+        // member of the public may …" under "5. Items from the Public") make a run of
+        // their own, and the next item continues the agenda's run after them.
+        let follows = runs.iter().rposition(|run| {
+            run.last()
+                .is_some_and(|prev| in_sequence(&prev.number, &item.number))
+        });
+        match follows {
+            Some(k) => runs[k].push(item),
+            None => runs.push(vec![item]),
         }
     }
     // the longest run; on a tie the later one (front sheets restate numbered lists first)
@@ -510,6 +525,39 @@ mod tests {
             Some("Council Chamber, Civic Offices, Holton Road, Barry")
         );
         assert_eq!(m.time.as_deref(), Some("14:00"));
+    }
+
+    /// Issue #5: a committee system's page title names a long body before the date;
+    /// an item's own numbered points do not end the agenda's run of items.
+    #[test]
+    fn page_title_body_and_items_with_numbered_points() {
+        let m = notice_of(
+            "Joint meeting - North Vale Transport Committee and South Vale Housing Committee - Tuesday, 3rd June, 2025 2.30 pm
+
+Venue: The Guildhall
+
+1. Apologies for Absence
+
+2. Questions from the Public
+
+1. Questions must reach the clerk by noon.
+
+2. Each speaker has three minutes.
+
+3. Budget Monitoring
+
+4. Any Other Business
+",
+        );
+        assert_eq!(
+            m.body.as_deref(),
+            Some("Joint meeting - North Vale Transport Committee and South Vale Housing Committee")
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-06-03"));
+        assert_eq!(m.time.as_deref(), Some("14:30"));
+        let items: Vec<&str> = m.agenda.iter().map(|a| a.number.as_str()).collect();
+        assert_eq!(items, ["1", "2", "3", "4"]);
+        assert_eq!(m.agenda[2].title, "Budget Monitoring");
     }
 
     #[test]

@@ -62,6 +62,39 @@ impl MeetingKey<'_> {
     }
 }
 
+/// Leaves out a resolution that restates an earlier one of the same item: a meeting
+/// page prints each item's decision twice, under "Decision:" and in its minutes (one of
+/// them often cut short with "…"), and that is one decision (issue #5).
+fn distinct_resolutions(all: Vec<crate::pack::Resolution>) -> Vec<crate::pack::Resolution> {
+    // the words up to an ellipsis, lower-case
+    let words = |t: &str| -> Vec<String> {
+        let cut = [t.find("..."), t.find('…')].into_iter().flatten().min();
+        t[..cut.unwrap_or(t.len())]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let cut = |t: &str| t.contains("...") || t.contains('…');
+    let mut out: Vec<crate::pack::Resolution> = Vec::new();
+    for r in all {
+        let w = words(&r.text);
+        let same = out.iter().position(|o| {
+            let v = words(&o.text);
+            o.item == r.item
+                && !w.is_empty()
+                && (v == w || cut(&r.text) && v.starts_with(&w) || cut(&o.text) && w.starts_with(&v))
+        });
+        match same {
+            // keep the whole text where one of the two was cut short
+            Some(k) if cut(&out[k].text) && !cut(&r.text) => out[k].text = r.text,
+            Some(_) => {}
+            None => out.push(r),
+        }
+    }
+    out
+}
+
 /// What the caller knows about a pack besides its text.
 #[derive(Debug, Clone, Default)]
 pub struct PackContext {
@@ -93,7 +126,14 @@ pub fn extract_pack(
 
     let mut meetings: Vec<Meeting> = Vec::new();
     let mut meeting_ids = ids::Unique::new();
-    if let Some(notice) = meeting::notice(doc, &spans, rules, council.as_deref()) {
+    let notice = meeting::notice(doc, &spans, rules, council.as_deref());
+    // What the notice says of a meeting page that also records its meeting: the
+    // minutes read from the same lines are of the same meeting (issue #5).
+    let page = notice
+        .as_ref()
+        .filter(|_| spans.first().is_some_and(|s| s.records))
+        .map(|n| (n.body.clone(), n.location.clone()));
+    if let Some(notice) = notice {
         meetings.push(notice);
     }
     // An agenda part that also records its meeting (a meeting page whose items carry
@@ -109,7 +149,11 @@ pub fn extract_pack(
             ..s.clone()
         })
         .collect();
-    for block in minutes::find(doc, &record_spans, rules) {
+    for mut block in minutes::find(doc, &record_spans, rules) {
+        if let Some((body, location)) = page.as_ref().filter(|_| block.lines.start == 0) {
+            block.body = block.body.or_else(|| body.clone());
+            block.location = block.location.or_else(|| location.clone());
+        }
         if block.date.is_none() {
             warnings.push(crate::warnings::Code::MinutesWithoutDate.warn(
                 "minutes found but the date of the meeting they record could not be read",
@@ -123,7 +167,7 @@ pub fn extract_pack(
             time: block.time.as_deref(),
         };
         let attendees = attendees::extract_reporting(doc, &block, rules, &mut warnings);
-        let resolutions = resolutions::extract(doc, &block, rules, key);
+        let resolutions = distinct_resolutions(resolutions::extract(doc, &block, rules, key));
         let actions = actions::extract(doc, &block, &attendees, rules, key);
         meetings.push(Meeting {
             id: key.unique_id(&mut meeting_ids, "mtg", &["minutes"]),

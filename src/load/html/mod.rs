@@ -57,6 +57,10 @@ crate::rule_section! {
         /// table of such cells beside multi-paragraph items is layout, read as "3. Title"
         /// and the paragraphs below (ModernGov and CMIS agenda and minutes pages).
         item_number_cell: Pattern,
+        /// A link's `href` that points to a document file (".pdf", ".docx" …): a list
+        /// item that is only such links is a list of documents, left out ("Additional
+        /// documents:" under a ModernGov item).
+        document_link: Pattern,
     }
 }
 

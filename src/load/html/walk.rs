@@ -280,20 +280,20 @@ impl Out {
 
     /// Emits the line being built as a row of two cells, its text and `owner` (an
     /// owner printed at the end of the paragraph, as a PDF of the same minutes gives it
-    /// in a column of its own); a paragraph with no text left gives `owner` as prose.
+    /// in a column of its own); with no line to go with, `owner` is a line of its own.
     fn flush_owner(&mut self, owner: &str) {
-        let before = self.lines.len();
         self.flush();
-        let flushed = self.lines.len() > before;
-        match self.lines.last_mut() {
-            Some(line) if flushed && !line.is_row() => {
+        // Nothing left before it (the owner closes a list inside the paragraph): it
+        // goes with the line above, as a PDF prints it on that line's right.
+        let prose = |l: &Line| !l.is_blank() && !l.is_row();
+        if self.lines.last().is_some_and(prose) {
+            if let Some(line) = self.lines.last_mut() {
                 line.cells = vec![Cell::new(line.text.clone()), Cell::new(owner)];
                 line.text = format!("{}\t{owner}", line.text);
             }
-            _ => {
-                self.push_text(owner, Ctx::default(), None);
-                self.flush();
-            }
+        } else {
+            self.push_text(owner, Ctx::default(), None);
+            self.flush();
         }
     }
 
@@ -471,6 +471,9 @@ impl Walker<'_> {
             .unwrap_or(1);
         for child in node.children() {
             match child.value().as_element() {
+                // a list item that is only a link to a document file ("Item 8A -
+                // Appendix 12", under "Additional documents:") names another document
+                Some(li) if li.name() == "li" && self.document_link(child) => {}
                 Some(li) if li.name() == "li" && !self.dropped(child, li, ctx) => {
                     if let Some(v) = li.attr("value").and_then(|v| v.trim().parse().ok()) {
                         n = v;
@@ -491,6 +494,25 @@ impl Walker<'_> {
             }
         }
         out.start_block(None);
+    }
+
+    /// Whether all the text of `node` sits in links to document files (the `[html]`
+    /// `document_link` rule over `href`), and there is some.
+    fn document_link(&self, node: NodeRef<'_, Node>) -> bool {
+        let in_link = |t: NodeRef<'_, Node>| {
+            t.ancestors().take_while(|a| a.id() != node.id()).any(|a| {
+                a.value().as_element().is_some_and(|e| {
+                    e.name() == "a"
+                        && e.attr("href")
+                            .is_some_and(|h| self.rules.document_link.is_match(h.trim()))
+                })
+            })
+        };
+        let texts: Vec<_> = node
+            .descendants()
+            .filter(|d| matches!(d.value(), Node::Text(t) if !t.trim().is_empty()))
+            .collect();
+        !texts.is_empty() && texts.into_iter().all(in_link)
     }
 
     fn item(&self, node: NodeRef<'_, Node>, marker: Marker, ctx: Ctx, out: &mut Out) {
