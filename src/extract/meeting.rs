@@ -277,6 +277,8 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
     let lines = &doc.lines[span.lines.clone()];
     let texts: Vec<Option<Cow<str>>> = lines.iter().map(|l| item_text(l, r)).collect();
     let mut runs: Vec<Vec<AgendaItem>> = Vec::new();
+    // whether the last item of each run is set in bold
+    let mut run_bold: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let at = i;
@@ -329,14 +331,27 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
         };
         // The latest run the item continues: an item's own numbered points ("1. Any
         // member of the public may …" under "5. Items from the Public") make a run of
-        // their own, and the next item continues the agenda's run after them.
-        let follows = runs.iter().rposition(|run| {
-            run.last()
+        // their own, and the next item continues the agenda's run after them; where
+        // both runs fit, the one whose items are set like this one (bold or not).
+        let bold = lines[at].bold;
+        let fits = |k: usize| {
+            runs[k]
+                .last()
                 .is_some_and(|prev| in_sequence(&prev.number, &item.number))
-        });
+        };
+        let follows = (0..runs.len())
+            .rev()
+            .find(|&k| fits(k) && run_bold[k] == bold)
+            .or_else(|| (0..runs.len()).rev().find(|&k| fits(k)));
         match follows {
-            Some(k) => runs[k].push(item),
-            None => runs.push(vec![item]),
+            Some(k) => {
+                runs[k].push(item);
+                run_bold[k] = bold;
+            }
+            None => {
+                runs.push(vec![item]);
+                run_bold.push(bold);
+            }
         }
     }
     // the longest run; on a tie the later one (front sheets restate numbered lists first)

@@ -616,6 +616,7 @@ impl Walker<'_> {
                     continue;
                 }
                 out.start_block(self.line(*tr));
+                let first = out.lines.len();
                 let number = row[0].1.trim();
                 if !number.is_empty() {
                     out.prefix = format!("{number} ");
@@ -624,6 +625,13 @@ impl Walker<'_> {
                     self.children(*cell, ctx, out);
                 }
                 out.end_item();
+                // the numbered line is the item's heading, set apart from the
+                // item's own numbered points below it as the page sets it apart
+                if !number.is_empty()
+                    && let Some(title) = out.lines[first..].iter_mut().find(|l| !l.is_blank())
+                {
+                    title.bold = true;
+                }
             }
             out.start_block(None);
             return;
