@@ -117,8 +117,7 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
     for (i, line) in doc.lines.iter().enumerate() {
         let text = line.text.trim();
         // Headings that open a part are short; long lines are prose or table rows.
-        if text.is_empty() || text.len() > MAX_HEADING_BYTES || meeting_page && item_minutes(text)
-        {
+        if text.is_empty() || text.len() > MAX_HEADING_BYTES || meeting_page && item_minutes(text) {
             continue;
         }
         let Some(kind) = classify(text, starts) else {
@@ -397,7 +396,10 @@ mod tests {
             crate::extract::testing::rules(),
         );
         assert_eq!(
-            spans.iter().map(|s| (s.kind, s.records)).collect::<Vec<_>>(),
+            spans
+                .iter()
+                .map(|s| (s.kind, s.records))
+                .collect::<Vec<_>>(),
             [(SegmentKind::Agenda, false), (SegmentKind::Minutes, false)]
         );
     }

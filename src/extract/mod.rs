@@ -62,9 +62,10 @@ impl MeetingKey<'_> {
     }
 }
 
-/// Leaves out a resolution that restates an earlier one of the same item: a meeting
-/// page prints each item's decision twice, under "Decision:" and in its minutes (one of
-/// them often cut short with "…"), and that is one decision (issue #5).
+/// Leaves out a resolution that restates an earlier one of the same item, on a meeting
+/// page only: it prints each item's decision twice, under "Decision:" and in the item's
+/// minutes (one of them often cut short with "…"), and that is one decision (issue #5).
+/// Printed minutes that repeat a resolution keep both.
 fn distinct_resolutions(all: Vec<crate::pack::Resolution>) -> Vec<crate::pack::Resolution> {
     // the words up to an ellipsis, lower-case
     let words = |t: &str| -> Vec<String> {
@@ -83,7 +84,9 @@ fn distinct_resolutions(all: Vec<crate::pack::Resolution>) -> Vec<crate::pack::R
             let v = words(&o.text);
             o.item == r.item
                 && !w.is_empty()
-                && (v == w || cut(&r.text) && v.starts_with(&w) || cut(&o.text) && w.starts_with(&v))
+                && (v == w
+                    || cut(&r.text) && v.starts_with(&w)
+                    || cut(&o.text) && w.starts_with(&v))
         });
         match same {
             // keep the whole text where one of the two was cut short
@@ -150,7 +153,10 @@ pub fn extract_pack(
         })
         .collect();
     for mut block in minutes::find(doc, &record_spans, rules) {
-        if let Some((body, location)) = page.as_ref().filter(|_| block.lines.start == 0) {
+        let from_page = spans
+            .iter()
+            .any(|s| s.records && s.lines.start == block.lines.start);
+        if let Some((body, location)) = page.as_ref().filter(|_| from_page) {
             block.body = block.body.or_else(|| body.clone());
             block.location = block.location.or_else(|| location.clone());
         }
@@ -167,7 +173,10 @@ pub fn extract_pack(
             time: block.time.as_deref(),
         };
         let attendees = attendees::extract_reporting(doc, &block, rules, &mut warnings);
-        let resolutions = distinct_resolutions(resolutions::extract(doc, &block, rules, key));
+        let mut resolutions = resolutions::extract(doc, &block, rules, key);
+        if from_page {
+            resolutions = distinct_resolutions(resolutions);
+        }
         let actions = actions::extract(doc, &block, &attendees, rules, key);
         meetings.push(Meeting {
             id: key.unique_id(&mut meeting_ids, "mtg", &["minutes"]),
@@ -213,5 +222,45 @@ pub fn extract_pack(
         action_plans,
         tables,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::Resolution;
+
+    fn res(item: &str, text: &str) -> Resolution {
+        Resolution {
+            id: format!("r-{item}-{}", text.len()),
+            item: Some(item.to_string()),
+            text: text.to_string(),
+            provenance: crate::model::Provenance::default(),
+        }
+    }
+
+    #[test]
+    fn a_decision_restated_in_the_minutes_is_one_resolution() {
+        let got = distinct_resolutions(vec![
+            res("3", "The Board approved the plan ... view"),
+            res("3", "The Board approved the plan and its budget."),
+            res("4", "That the report be noted."),
+            res("4", "That the report be noted."),
+            res("5", "That the report be noted."),
+            res("5", "That the plan be approved."),
+        ]);
+        let texts: Vec<(&str, &str)> = got
+            .iter()
+            .map(|r| (r.item.as_deref().unwrap_or(""), r.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("3", "The Board approved the plan and its budget."),
+                ("4", "That the report be noted."),
+                ("5", "That the report be noted."),
+                ("5", "That the plan be approved."),
+            ]
+        );
     }
 }
