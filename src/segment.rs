@@ -328,6 +328,15 @@ mod tests {
     fn minutes_without_a_title_open_with_their_attendance() {
         let text = "WIRRAL COUNCIL\nADULT SOCIAL CARE COMMITTEE\nTuesday, 12 March 2024\n\nPresent:\tCouncillor J Robinson (Chair)\n\n67\tAPOLOGIES\n";
         assert_eq!(kinds(text), vec![(SegmentKind::Minutes, 0..7)]);
+        // a "PRESENT" heading of its own, in English or Welsh
+        for heading in ["PRESENT", "PRESENNOL", "Yn bresennol:"] {
+            let text = format!("12 May 2021\n{heading}\nCouncillors A, B and C\n1. APOLOGIES\n");
+            assert_eq!(
+                kinds(&text),
+                vec![(SegmentKind::Minutes, 0..4)],
+                "{heading}"
+            );
+        }
         // A front sheet lists the members; it records no attendance.
         let text = "NOTICE OF MEETING\nMembership: Councillors A, B and C\n1. APOLOGIES\n";
         assert_eq!(kinds(text), vec![(SegmentKind::Agenda, 0..3)]);

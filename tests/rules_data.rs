@@ -495,3 +495,14 @@ fn community_minutes_fragment_is_a_minutes_meeting() {
         .count();
     assert_eq!(present, 4);
 }
+
+/// Issue #5: the Welsh version of such minutes ("PRESENNOL", "12fed Mai 2021") is a
+/// minutes meeting of the same date.
+#[test]
+fn welsh_community_minutes_fragment_is_dated_minutes() {
+    let pack = extract_fixture("tests/fixtures/html/community_minutes_fragment_cy.html");
+    let meetings = pack["meetings"].as_array().unwrap();
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0]["kind"], "minutes");
+    assert_eq!(meetings[0]["date"], "2021-05-12");
+}

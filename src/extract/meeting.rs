@@ -575,6 +575,27 @@ Venue: The Guildhall
         assert_eq!(m.agenda[2].title, "Budget Monitoring");
     }
 
+    /// Issue #5: Welsh versions of community council minutes date their meetings in
+    /// Welsh ("10fed Mehefin 2020", "14eg Medi 2016", "1af Mawrth 2021").
+    #[test]
+    fn welsh_dates() {
+        let common = &crate::extract::testing::book().default.common;
+        for (text, want) in [
+            ("Cyfarfod 10fed Mehefin 2020", "2020-06-10"),
+            ("CYFARFOD 14 MEDI 2016", "2016-09-14"),
+            ("ar y 1af Mawrth 2021 yn y neuadd", "2021-03-01"),
+            ("8fed Gorffennaf 2020", "2020-07-08"),
+            ("21ain Rhagfyr 2019", "2019-12-21"),
+            ("the 3rd May 2022", "2022-05-03"),
+        ] {
+            assert_eq!(
+                dates::find_date(text, common).as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn venue_after_an_en_dash() {
         let m = notice_of(
