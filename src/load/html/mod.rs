@@ -579,7 +579,7 @@ mod tests {
     #[test]
     fn italic_owner_closing_a_paragraph_is_a_cell() {
         let d = doc(
-            "<p>The hedge still needed cutting.\t\t\t<em>Clerk</em></p>             <p>Cllr. A. Bee would write to the county. <i>Cllr. A. Bee</i></p>             <p>Footpaths were checked      <em>Cllr. C. Dee/Clerk</em><br></p>             <p>The grass was <em>much</em> better.</p>             <p>Works were <em>finished</em></p>             <li>Bank statement, balance of £4.50\t<em>Noted</em></li>",
+            "<p>The hedge still needed cutting.\t\t\t<em>Clerk</em></p>             <p>Cllr. A. Bee would write to the county. <i>Cllr. A. Bee</i></p>             <p>Footpaths were checked      <em>Cllr. C. Dee/Clerk</em><br></p>             <p>The grass was <em>much</em> better.</p>             <p>Works were <em>finished</em></p>             <li>Bank statement, balance of £4.50\t<em>Noted</em></li>             <p>Word export.<span style=\"mso-tab-count:2\">&nbsp;&nbsp; </span><span><i>Clerk</i></span></p>",
         );
         let rows: Vec<Vec<&str>> = d
             .lines
@@ -596,6 +596,7 @@ mod tests {
                 vec![],
                 vec![],
                 vec!["Bank statement, balance of £4.50", "Noted"],
+                vec!["Word export.", "Clerk"],
             ]
         );
         assert_eq!(d.lines[0].text, "The hedge still needed cutting.\tClerk");

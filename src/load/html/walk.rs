@@ -739,12 +739,22 @@ const OWNER_WORDS: usize = 8;
 /// end of a sentence. Returns the element and its text.
 fn trailing_owner(node: NodeRef<'_, Node>) -> Option<(ego_tree::NodeId, String)> {
     let children: Vec<NodeRef<'_, Node>> = node.children().collect();
-    let last = children.iter().rposition(|c| match c.value() {
-        Node::Text(t) => !t.trim().is_empty(),
-        Node::Element(e) => e.name() != "br",
-        _ => false,
-    })?;
-    let em = children[last];
+    let last = children.iter().rposition(|c| meaningful(*c))?;
+    // the italics themselves, or a span (font, bold) around nothing but them
+    let mut em = children[last];
+    for _ in 0..3 {
+        match em.value().as_element().map(Element::name) {
+            Some("em" | "i") => break,
+            Some("span" | "font" | "b" | "strong") => {
+                let mut inner = em.children().filter(|c| meaningful(*c));
+                match (inner.next(), inner.next()) {
+                    (Some(only), None) => em = only,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        }
+    }
     if !em
         .value()
         .as_element()
@@ -759,15 +769,31 @@ fn trailing_owner(node: NodeRef<'_, Node>) -> Option<(ego_tree::NodeId, String)>
     {
         return None;
     }
-    let Node::Text(gap) = children.get(last.checked_sub(1)?)?.value() else {
-        return None;
-    };
-    let before: String = children[..last].iter().map(|c| node_text(*c)).collect();
-    let before = before.trim_end();
-    let space = gap.len() - gap.trim_end().len();
-    let tabbed = space >= 2 || gap[gap.trim_end().len()..].contains('\t');
-    let sentence_end = before.ends_with(['.', '!', '?', ')', '”', '"', ';']);
-    (!before.is_empty() && space > 0 && (tabbed || sentence_end)).then(|| (em.id(), owner))
+    // the text before it as written: Word sets the gap as spaces in a span of its own
+    let raw: String = children[..last]
+        .iter()
+        .flat_map(|c| c.descendants())
+        .filter_map(|d| match d.value() {
+            Node::Text(t) => Some(&**t),
+            _ => None,
+        })
+        .collect();
+    let text = raw.trim_end();
+    let gap = &raw[text.len()..];
+    let space = gap.chars().count();
+    let tabbed = space >= 2 || gap.contains('\t');
+    let sentence_end = text.ends_with(['.', '!', '?', ')', '”', '"', ';']);
+    (!text.trim().is_empty() && space > 0 && (tabbed || sentence_end))
+        .then(|| (children[last].id(), owner))
+}
+
+/// Content that shows: text other than spaces, an element other than `<br>`.
+fn meaningful(n: NodeRef<'_, Node>) -> bool {
+    match n.value() {
+        Node::Text(t) => !t.trim().is_empty(),
+        Node::Element(e) => e.name() != "br",
+        _ => false,
+    }
 }
 
 /// Whether a row's cells are all `th`: the table's column headings.
