@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::model::Document;
 use crate::pack::{MetadataField, Segment, SegmentKind};
-use crate::rules::{PatternGroups, Patterns, RuleSet, Words};
+use crate::rules::{Pattern, PatternGroups, Patterns, RuleSet, Words};
 
 crate::rule_section! {
     /// Where the parts of a pack begin.
@@ -37,6 +37,10 @@ crate::rule_section! {
         cover_keys: Words,
         /// Cover-sheet keys whose value is the report's title.
         title_keys: Words,
+        /// The label over one agenda item's minutes on a committee system's meeting
+        /// page ("Minutes:" under each item of a ModernGov page): such a page is both
+        /// the agenda and the record of its meeting (issue #5).
+        item_minutes_label: Pattern,
     }
 }
 
@@ -51,6 +55,9 @@ pub struct Span {
     pub lines: Range<usize>,
     /// Cover-sheet fields of a report.
     pub metadata: Vec<MetadataField>,
+    /// An agenda part that also records its meeting: a committee system's meeting page
+    /// whose items carry their own minutes. Read as the notice and as minutes.
+    pub records: bool,
 }
 
 impl Span {
@@ -118,6 +125,7 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
             title: None,
             lines: 0..body_start,
             metadata: Vec::new(),
+            records: false,
         });
     }
     let mut open = Span {
@@ -125,11 +133,21 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
         title: None,
         lines: body_start..body_start,
         metadata: Vec::new(),
+        records: false,
     };
+    // A meeting page gives each item's minutes under a label of their own: two or more
+    // such labels make the labels part of the agenda, which then records the meeting.
+    let item_minutes = |t: &str| rules.item_minutes_label.is_match(t);
+    let meeting_page = doc
+        .lines
+        .iter()
+        .filter(|l| item_minutes(l.text.trim()))
+        .nth(1)
+        .is_some();
     for (i, line) in doc.lines.iter().enumerate().skip(body_start) {
         let text = line.text.trim();
         // Headings that open a part are short; long lines are prose or table rows.
-        if text.is_empty() || text.len() > MAX_HEADING_BYTES {
+        if text.is_empty() || text.len() > MAX_HEADING_BYTES || meeting_page && item_minutes(text) {
             continue;
         }
         let Some(kind) = classify(text, starts) else {
@@ -210,6 +228,7 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
             title,
             lines: from..from,
             metadata: Vec::new(),
+            records: false,
         };
     }
     open.lines.end = doc.lines.len();
@@ -226,6 +245,11 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
         first.kind = SegmentKind::Minutes;
     }
     for span in &mut spans {
+        span.records = meeting_page
+            && span.kind == SegmentKind::Agenda
+            && doc.lines[span.lines.clone()]
+                .iter()
+                .any(|l| item_minutes(l.text.trim()));
         if span.kind == SegmentKind::Report {
             span.metadata = cover_sheet(doc, span.lines.clone(), rules);
             if let Some(t) = span
@@ -391,6 +415,15 @@ mod tests {
     fn minutes_without_a_title_open_with_their_attendance() {
         let text = "WIRRAL COUNCIL\nADULT SOCIAL CARE COMMITTEE\nTuesday, 12 March 2024\n\nPresent:\tCouncillor J Robinson (Chair)\n\n67\tAPOLOGIES\n";
         assert_eq!(kinds(text), vec![(SegmentKind::Minutes, 0..7)]);
+        // a "PRESENT" heading of its own, in English or Welsh
+        for heading in ["PRESENT", "PRESENNOL", "Yn bresennol:"] {
+            let text = format!("12 May 2021\n{heading}\nCouncillors A, B and C\n1. APOLOGIES\n");
+            assert_eq!(
+                kinds(&text),
+                vec![(SegmentKind::Minutes, 0..4)],
+                "{heading}"
+            );
+        }
         // A front sheet lists the members; it records no attendance.
         let text = "NOTICE OF MEETING\nMembership: Councillors A, B and C\n1. APOLOGIES\n";
         assert_eq!(kinds(text), vec![(SegmentKind::Agenda, 0..3)]);
@@ -476,6 +509,30 @@ mod tests {
             let text = format!("{line}\nDecision Maker: Cabinet\n");
             assert_eq!(kinds(&text), [(SegmentKind::Agenda, 0..2)], "{line}");
         }
+    }
+
+    /// Issue #5: a meeting page whose items each carry a "Minutes:" label is one agenda
+    /// part that records its meeting; a single "Minutes:" still opens minutes.
+    #[test]
+    fn meeting_page_with_item_minutes_is_agenda_and_record() {
+        let text = "Planning Board - Monday, 2nd June, 2025 7.00 pm\n1. Apologies\nMinutes:\nNone were received.\n2. Minutes\nTo approve the minutes.\nMinutes:\nThe minutes were approved.\n";
+        let doc = Document::from_plain_text(text);
+        let spans = segment(&doc, crate::extract::testing::rules());
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans[0].kind, SegmentKind::Agenda);
+        assert!(spans[0].records);
+        let text = "Agenda\n1. Apologies\nMinutes:\nBoard, 2 June 2025\n";
+        let spans = segment(
+            &Document::from_plain_text(text),
+            crate::extract::testing::rules(),
+        );
+        assert_eq!(
+            spans
+                .iter()
+                .map(|s| (s.kind, s.records))
+                .collect::<Vec<_>>(),
+            [(SegmentKind::Agenda, false), (SegmentKind::Minutes, false)]
+        );
     }
 
     #[test]

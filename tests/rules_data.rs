@@ -417,3 +417,92 @@ fn word_html_minutes_give_attendees_resolutions_and_actions() {
     );
     assert_eq!((actions[3].0, actions[3].2), ("24/04", "Clerk"));
 }
+
+/// Issue #5: a ModernGov meeting page that gives each item's minutes is the notice
+/// (agenda, date and body from the page title) and the minutes of the same meeting;
+/// a decision printed under "Decision:" and again in the minutes is one resolution.
+#[test]
+fn moderngov_meeting_page_is_notice_and_minutes() {
+    let pack = extract_fixture("tests/fixtures/html/moderngov_meeting_page.html");
+    let meetings = pack["meetings"].as_array().unwrap();
+    let kinds: Vec<&str> = meetings
+        .iter()
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["notice", "minutes"]);
+    let body = "Joint meeting - Riverside Transport Committee and Riverside Housing Committee";
+    for m in meetings {
+        assert_eq!(m["date"], "2025-06-05");
+        assert_eq!(m["time"], "14:00");
+        assert_eq!(m["body"], body);
+        assert_eq!(m["location"], "Riverside House, Quay Street");
+    }
+    let agenda: Vec<(&str, &str)> = meetings[0]["agenda"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["number"].as_str().unwrap(), a["title"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        agenda,
+        [
+            ("1", "Apologies for Absence"),
+            ("2", "Public Speaking"),
+            ("3", "Harbour Bus Lanes"),
+            ("4", "Housing Delivery Update")
+        ]
+    );
+    let m = &meetings[1];
+    let res: Vec<(&str, String)> = m["resolutions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["item"].as_str().unwrap_or(""),
+                r["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(res.len(), 2, "{res:?}");
+    assert_eq!(res[0].0, "3");
+    assert!(res[0].1.ends_with("report back in six months."), "{res:?}");
+    assert_eq!(res[1], ("4", "That the update be noted.".to_string()));
+    let names: Vec<&str> = m["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("Attendance")), "{names:?}");
+}
+
+/// Issue #5: community council minutes published as an HTML fragment (a "PRESENT"
+/// heading, one list item per minute, owners in italics) are a dated minutes meeting.
+#[test]
+fn community_minutes_fragment_is_a_minutes_meeting() {
+    let pack = extract_fixture("tests/fixtures/html/community_minutes_fragment.html");
+    let meetings = pack["meetings"].as_array().unwrap();
+    assert_eq!(meetings.len(), 1);
+    let m = &meetings[0];
+    assert_eq!(m["kind"], "minutes");
+    assert_eq!(m["date"], "2021-05-12");
+    let present = m["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["status"] == "present")
+        .count();
+    assert_eq!(present, 4);
+}
+
+/// Issue #5: the Welsh version of such minutes ("PRESENNOL", "12fed Mai 2021") is a
+/// minutes meeting of the same date.
+#[test]
+fn welsh_community_minutes_fragment_is_dated_minutes() {
+    let pack = extract_fixture("tests/fixtures/html/community_minutes_fragment_cy.html");
+    let meetings = pack["meetings"].as_array().unwrap();
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0]["kind"], "minutes");
+    assert_eq!(meetings[0]["date"], "2021-05-12");
+}

@@ -32,6 +32,10 @@ crate::rule_section! {
         body_sentence: Pattern,
         /// Dated front-sheet lines that are not the meeting date (despatch, publication).
         date_skip: Pattern,
+        /// A committee system's page title, the body before the meeting's weekday and
+        /// date ("Joint meeting - A Committee and B Committee - Friday, 27th March,
+        /// 2026 1.00 pm"): the `body` group, read when no shorter line names the body.
+        page_title: Pattern,
         /// An agenda item: `number` and `title` groups.
         agenda_item: Pattern,
         /// An item number alone on its line, its title on the next line: `number`.
@@ -114,6 +118,14 @@ pub fn notice(
                 r.body_sentence
                     .captures(&l.text)
                     .and_then(|c| body_name(&c["body"], r))
+            })
+        })
+        .or_else(|| {
+            // a committee system's page title, however long the body's name
+            head.iter().filter(before_items).find_map(|l| {
+                let c = r.page_title.captures(l.text.trim())?;
+                let body = c.name("body")?.as_str().trim();
+                r.body_words.is_match(body).then(|| body.to_string())
             })
         });
     let dated = head
@@ -265,6 +277,8 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
     let lines = &doc.lines[span.lines.clone()];
     let texts: Vec<Option<Cow<str>>> = lines.iter().map(|l| item_text(l, r)).collect();
     let mut runs: Vec<Vec<AgendaItem>> = Vec::new();
+    // whether the last item of each run is set in bold
+    let mut run_bold: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let at = i;
@@ -315,13 +329,29 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
             page_end,
             provenance: lines[at].provenance,
         };
-        let follows = runs
-            .last()
-            .and_then(|run| run.last())
-            .is_some_and(|prev| in_sequence(&prev.number, &item.number));
-        match runs.last_mut() {
-            Some(run) if follows => run.push(item),
-            _ => runs.push(vec![item]),
+        // The latest run the item continues: an item's own numbered points ("1. Any
+        // member of the public may …" under "5. Items from the Public") make a run of
+        // their own, and the next item continues the agenda's run after them; where
+        // both runs fit, the one whose items are set like this one (bold or not).
+        let bold = lines[at].bold;
+        let fits = |k: usize| {
+            runs[k]
+                .last()
+                .is_some_and(|prev| in_sequence(&prev.number, &item.number))
+        };
+        let follows = (0..runs.len())
+            .rev()
+            .find(|&k| fits(k) && run_bold[k] == bold)
+            .or_else(|| (0..runs.len()).rev().find(|&k| fits(k)));
+        match follows {
+            Some(k) => {
+                runs[k].push(item);
+                run_bold[k] = bold;
+            }
+            None => {
+                runs.push(vec![item]);
+                run_bold.push(bold);
+            }
         }
     }
     // the longest run; on a tie the later one (front sheets restate numbered lists first)
@@ -510,6 +540,60 @@ mod tests {
             Some("Council Chamber, Civic Offices, Holton Road, Barry")
         );
         assert_eq!(m.time.as_deref(), Some("14:00"));
+    }
+
+    /// Issue #5: a committee system's page title names a long body before the date;
+    /// an item's own numbered points do not end the agenda's run of items.
+    #[test]
+    fn page_title_body_and_items_with_numbered_points() {
+        let m = notice_of(
+            "Joint meeting - North Vale Transport Committee and South Vale Housing Committee - Tuesday, 3rd June, 2025 2.30 pm
+
+Venue: The Guildhall
+
+1. Apologies for Absence
+
+2. Questions from the Public
+
+1. Questions must reach the clerk by noon.
+
+2. Each speaker has three minutes.
+
+3. Budget Monitoring
+
+4. Any Other Business
+",
+        );
+        assert_eq!(
+            m.body.as_deref(),
+            Some("Joint meeting - North Vale Transport Committee and South Vale Housing Committee")
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-06-03"));
+        assert_eq!(m.time.as_deref(), Some("14:30"));
+        let items: Vec<&str> = m.agenda.iter().map(|a| a.number.as_str()).collect();
+        assert_eq!(items, ["1", "2", "3", "4"]);
+        assert_eq!(m.agenda[2].title, "Budget Monitoring");
+    }
+
+    /// Issue #5: Welsh versions of community council minutes date their meetings in
+    /// Welsh ("10fed Mehefin 2020", "14eg Medi 2016", "1af Mawrth 2021").
+    #[test]
+    fn welsh_dates() {
+        let common = &crate::extract::testing::book().default.common;
+        for (text, want) in [
+            ("Cyfarfod 10fed Mehefin 2020", "2020-06-10"),
+            ("CYFARFOD 14 MEDI 2016", "2016-09-14"),
+            ("ar y 1af Mawrth 2021 yn y neuadd", "2021-03-01"),
+            ("8fed Gorffennaf 2020", "2020-07-08"),
+            ("21ain Rhagfyr 2019", "2019-12-21"),
+            ("the 3rd May 2022", "2022-05-03"),
+        ] {
+            assert_eq!(
+                dates::find_date(text, common).as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
     }
 
     #[test]

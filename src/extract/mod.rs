@@ -64,6 +64,42 @@ impl MeetingKey<'_> {
     }
 }
 
+/// Leaves out a resolution that restates an earlier one of the same item, on a meeting
+/// page only: it prints each item's decision twice, under "Decision:" and in the item's
+/// minutes (one of them often cut short with "…"), and that is one decision (issue #5).
+/// Printed minutes that repeat a resolution keep both.
+fn distinct_resolutions(all: Vec<crate::pack::Resolution>) -> Vec<crate::pack::Resolution> {
+    // the words up to an ellipsis, lower-case
+    let words = |t: &str| -> Vec<String> {
+        let cut = [t.find("..."), t.find('…')].into_iter().flatten().min();
+        t[..cut.unwrap_or(t.len())]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let cut = |t: &str| t.contains("...") || t.contains('…');
+    let mut out: Vec<crate::pack::Resolution> = Vec::new();
+    for r in all {
+        let w = words(&r.text);
+        let same = out.iter().position(|o| {
+            let v = words(&o.text);
+            o.item == r.item
+                && !w.is_empty()
+                && (v == w
+                    || cut(&r.text) && v.starts_with(&w)
+                    || cut(&o.text) && w.starts_with(&v))
+        });
+        match same {
+            // keep the whole text where one of the two was cut short
+            Some(k) if cut(&out[k].text) && !cut(&r.text) => out[k].text = r.text,
+            Some(_) => {}
+            None => out.push(r),
+        }
+    }
+    out
+}
+
 /// What the caller knows about a pack besides its text.
 #[derive(Debug, Clone, Default)]
 pub struct PackContext {
@@ -95,10 +131,37 @@ pub fn extract_pack(
 
     let mut meetings: Vec<Meeting> = Vec::new();
     let mut meeting_ids = ids::Unique::new();
-    if let Some(notice) = meeting::notice(doc, &spans, rules, council.as_deref()) {
+    let notice = meeting::notice(doc, &spans, rules, council.as_deref());
+    // What the notice says of a meeting page that also records its meeting: the
+    // minutes read from the same lines are of the same meeting (issue #5).
+    let page = notice
+        .as_ref()
+        .filter(|_| spans.first().is_some_and(|s| s.records))
+        .map(|n| (n.body.clone(), n.location.clone()));
+    if let Some(notice) = notice {
         meetings.push(notice);
     }
-    for block in minutes::find(doc, &spans, rules) {
+    // An agenda part that also records its meeting (a meeting page whose items carry
+    // their minutes) is read as minutes too.
+    let record_spans: Vec<segment::Span> = spans
+        .iter()
+        .map(|s| segment::Span {
+            kind: if s.records {
+                crate::pack::SegmentKind::Minutes
+            } else {
+                s.kind
+            },
+            ..s.clone()
+        })
+        .collect();
+    for mut block in minutes::find(doc, &record_spans, rules) {
+        let from_page = spans
+            .iter()
+            .any(|s| s.records && s.lines.start == block.lines.start);
+        if let Some((body, location)) = page.as_ref().filter(|_| from_page) {
+            block.body = block.body.or_else(|| body.clone());
+            block.location = block.location.or_else(|| location.clone());
+        }
         if block.date.is_none() {
             warnings.push(crate::warnings::Code::MinutesWithoutDate.warn(
                 "minutes found but the date of the meeting they record could not be read",
@@ -112,7 +175,10 @@ pub fn extract_pack(
             time: block.time.as_deref(),
         };
         let attendees = attendees::extract_reporting(doc, &block, rules, &mut warnings);
-        let resolutions = resolutions::extract(doc, &block, rules, key);
+        let mut resolutions = resolutions::extract(doc, &block, rules, key);
+        if from_page {
+            resolutions = distinct_resolutions(resolutions);
+        }
         let actions = actions::extract(doc, &block, &attendees, rules, key);
         meetings.push(Meeting {
             id: key.unique_id(&mut meeting_ids, "mtg", &["minutes"]),
@@ -158,5 +224,45 @@ pub fn extract_pack(
         action_plans,
         tables,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::Resolution;
+
+    fn res(item: &str, text: &str) -> Resolution {
+        Resolution {
+            id: format!("r-{item}-{}", text.len()),
+            item: Some(item.to_string()),
+            text: text.to_string(),
+            provenance: crate::model::Provenance::default(),
+        }
+    }
+
+    #[test]
+    fn a_decision_restated_in_the_minutes_is_one_resolution() {
+        let got = distinct_resolutions(vec![
+            res("3", "The Board approved the plan ... view"),
+            res("3", "The Board approved the plan and its budget."),
+            res("4", "That the report be noted."),
+            res("4", "That the report be noted."),
+            res("5", "That the report be noted."),
+            res("5", "That the plan be approved."),
+        ]);
+        let texts: Vec<(&str, &str)> = got
+            .iter()
+            .map(|r| (r.item.as_deref().unwrap_or(""), r.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("3", "The Board approved the plan and its budget."),
+                ("4", "That the report be noted."),
+                ("5", "That the report be noted."),
+                ("5", "That the plan be approved."),
+            ]
+        );
     }
 }

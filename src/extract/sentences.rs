@@ -30,7 +30,8 @@ pub fn sentences(text: &str, rules: &RuleSet) -> Vec<Range<usize>> {
             .next()
             .unwrap_or("");
         let lower = word.to_lowercase();
-        let short = word.chars().count() <= 1
+        // "J." and "Cllr." do not end a sentence; "…1011)." does
+        let short = word.chars().count() == 1
             || rules.common.honorifics.contains(&lower)
             || SHORT_FORMS.contains(&lower.as_str());
         let opens = next.starts_with(|ch: char| {

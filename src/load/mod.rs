@@ -1,7 +1,8 @@
 //! Loaders: input bytes → [`Document`]. One module per format.
 //!
 //! [`load`] decides the format from the bytes first (magic numbers) and the file name
-//! second (HTML is recognised by `<html` or `<!doctype` near the start, or by a
+//! second (HTML is recognised by `<html` or `<!doctype` near the start, by tags of text
+//! elements in the first bytes of a file that is not Markdown, or by a
 //! `.html`/`.htm`/`.xhtml` name), and refuses what no loader reads with a [`LoadError`] that says why. Loaders
 //! normalise only the form of the text (encoding, markup, bullets, cells, pages); they
 //! extract no facts.
@@ -55,6 +56,9 @@ pub fn candidate(path: &Path) -> Candidate {
     }
 }
 
+/// Bytes at the start of a file searched for HTML tags when it has no `<html>`.
+const MARKUP_HEAD_BYTES: usize = 4096;
+
 /// Loads one input from its bytes. `html` is the `[html]` section of the default rules:
 /// loading comes before the council is known (issue #5).
 pub fn load(path: &Path, bytes: &[u8], html: &HtmlRules) -> Result<Loaded, LoadError> {
@@ -86,8 +90,16 @@ pub fn load(path: &Path, bytes: &[u8], html: &HtmlRules) -> Result<Loaded, LoadE
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let looks_html =
-        lower.windows(5).any(|w| w == b"<html") || lower.windows(9).any(|w| w == b"<!doctype");
+    // Text that is HTML by its content whatever its name (a CMS post saved as `.txt`,
+    // "3184. Police Report<br />3185. Apologies …"): a UTF-8 or ASCII start is enough
+    // to look for its tags.
+    let markup = || {
+        let head = &bytes[..bytes.len().min(MARKUP_HEAD_BYTES)];
+        html::looks_like_markup(&String::from_utf8_lossy(head))
+    };
+    let looks_html = lower.windows(5).any(|w| w == b"<html")
+        || lower.windows(9).any(|w| w == b"<!doctype")
+        || markup();
     if looks_html || matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) {
         return html::load(path, bytes, html);
     }

@@ -3,8 +3,10 @@
 //! Takes the bytes of an HTML file and the `[html]` rules; returns the same normalised
 //! document the text loader makes, so every extractor works unchanged: lines in reading
 //! order, table rows with their cells (spans expanded), bold and bullet flags, and
-//! provenance whose `line` is the 1-based line of the HTML source where the line's
-//! element starts (`page` is `None`: a web page has no pages).
+//! provenance whose `line` is the 1-based line of the normalised text, the line
+//! `councilpack text` prints it on (`page` is `None`: a web page has no pages). Text
+//! that is HTML by its content (a CMS post body in a `.txt`, a PHP fragment) is read
+//! here too, its own line breaks kept.
 //!
 //! Stages: `decode` picks the encoding (BOM, `<meta>` charset, UTF-8, else
 //! Windows-1252 with a warning); `sink` parses with html5ever into scraper's DOM while
@@ -21,7 +23,7 @@ use std::path::Path;
 
 use crate::error::LoadError;
 use crate::load::Loaded;
-use crate::model::Document;
+use crate::model::{Document, OneIndexed};
 use crate::pack::Format;
 use crate::rules::{Pattern, Patterns, Words};
 
@@ -55,6 +57,10 @@ crate::rule_section! {
         /// table of such cells beside multi-paragraph items is layout, read as "3. Title"
         /// and the paragraphs below (ModernGov and CMIS agenda and minutes pages).
         item_number_cell: Pattern,
+        /// A link's `href` that points to a document file (".pdf", ".docx" …): a list
+        /// item that is only such links is a list of documents, left out ("Additional
+        /// documents:" under a ModernGov item).
+        document_link: Pattern,
     }
 }
 
@@ -62,14 +68,118 @@ crate::rule_section! {
 pub fn load(path: &Path, bytes: &[u8], rules: &HtmlRules) -> Result<Loaded, LoadError> {
     crate::load::text::check_not_binary(path, bytes)?;
     let (text, warning) = decode::decode(bytes);
+    let doc = if text_with_markup(&text) {
+        parse(&newlines_as_breaks(&text), rules)
+    } else {
+        parse(&text, rules)
+    };
     Ok(Loaded {
-        doc: parse(&text, rules),
+        doc,
         format: Format::Html,
         warnings: warning.into_iter().collect(),
     })
 }
 
-/// Parses decoded HTML into a document.
+/// Opening tags of the elements that mark text as HTML when it has no `<html>` or
+/// doctype (a CMS's post body saved as `.txt`, a PHP fragment).
+const MARKUP_TAGS: &[&str] = &[
+    "br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td",
+    "th", "span", "strong", "em", "b", "i", "hr", "a", "time", "section", "article",
+];
+
+/// Opening tags needed in the first bytes of a file for its text to be HTML.
+const MARKUP_MIN_TAGS: usize = 2;
+
+/// Whether the start of a file is HTML by its content (issue #5): two or more opening
+/// tags of text elements (`<br />`, `<p>`, `<li>` …), and no sign of Markdown (front
+/// matter, `**bold**`, `#` headings), whose own HTML islands the text loader reads.
+pub fn looks_like_markup(head: &str) -> bool {
+    let markdown = head.trim_start().starts_with("---")
+        || head.contains("**")
+        || head.lines().any(|l| {
+            let t = l.trim_start_matches('#');
+            t.len() < l.len() && l.len() - t.len() <= 6 && t.starts_with(' ')
+        });
+    if markdown {
+        return false;
+    }
+    let lower = head.to_ascii_lowercase();
+    let mut tags = 0;
+    for (i, _) in lower.match_indices('<') {
+        let rest = &lower[i + 1..];
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let (name, after) = rest.split_at(name_len);
+        if MARKUP_TAGS.contains(&name) && after.starts_with([' ', '>', '/', '\t', '\n', '\r']) {
+            tags += 1;
+            if tags >= MARKUP_MIN_TAGS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Share of written lines that start with text rather than a tag above which a
+/// fragment is text with markup.
+const TEXT_LINES_SHARE: f64 = 0.5;
+
+/// Whether `text` is text with some markup in it rather than an HTML document: a
+/// fragment (no `<html>`, `<body>` or doctype) most of whose lines start with text, not
+/// a tag. A CMS stores a post that way ("3184. Police Report<br />…", one item a line):
+/// its line breaks are the author's, where an HTML document's are the source's layout.
+fn text_with_markup(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if ["<html", "<body", "<!doctype"]
+        .iter()
+        .any(|t| head.contains(t))
+    {
+        return false;
+    }
+    let written: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let texty = written.iter().filter(|l| !l.starts_with('<')).count();
+    !written.is_empty() && texty as f64 >= TEXT_LINES_SHARE * written.len() as f64
+}
+
+/// Text with markup as a browser shows what its author wrote: each line break outside a
+/// tag becomes a `<br>` (a blank line, two of them: a new paragraph).
+fn newlines_as_breaks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            // a `<br>` already ends the line: the newline after it is no second one
+            '\n' if !in_tag && !ends_with_break(&out) => out.push_str("<br>"),
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `s` ends with a `<br>` tag (spaces after it aside).
+fn ends_with_break(s: &str) -> bool {
+    let t = s.trim_end_matches([' ', '\t', '\r']);
+    let bytes = t.as_bytes();
+    let tail = bytes[bytes.len().saturating_sub(6)..].to_ascii_lowercase();
+    [&b"<br>"[..], b"<br/>", b"<br />"]
+        .iter()
+        .any(|b| tail.ends_with(b))
+}
+
+/// Parses decoded HTML into a document. A line's provenance `line` is its 1-based
+/// line in the document's text, as `councilpack text` prints it (issue #5).
 pub fn parse(text: &str, rules: &HtmlRules) -> Document {
     let (html, lines) = sink::parse(text);
     let walker = walk::Walker {
@@ -86,6 +196,11 @@ pub fn parse(text: &str, rules: &HtmlRules) -> Document {
             ..walker
         }
         .document(html.tree.root());
+    }
+    // The walk knows each line's place in the source; what a reader can check is the
+    // line of the normalised text, one per line, as for every other format.
+    for (i, line) in out.iter_mut().enumerate() {
+        line.provenance.line = Some(OneIndexed::from_zero_indexed(i));
     }
     Document {
         lines: out,
@@ -363,10 +478,13 @@ mod tests {
         }
     }
 
+    /// Issue #5: `line` is the line of the normalised text, as `councilpack text`
+    /// prints it (headings with their `#`, blank lines between paragraphs), not the
+    /// line of the HTML source.
     #[test]
-    fn provenance_is_the_source_line() {
+    fn provenance_is_the_line_of_the_normalised_text() {
         let d = doc(
-            "<html>\n<body>\n<p>one</p>\n<p>\ntwo<br>\nthree</p>\n<table>\n<tr><td>a</td><td>b</td></tr>\n</table>",
+            "<html>\n<body>\n<h2>Head</h2><p>one</p>\n<p>\ntwo<br>\nthree</p>\n<table>\n<tr><td>a</td><td>b</td></tr>\n</table>",
         );
         let seen: Vec<(String, u32)> = d
             .lines
@@ -374,10 +492,180 @@ mod tests {
             .filter(|l| !l.is_blank())
             .map(|l| (l.text.clone(), line_no(l)))
             .collect();
-        let want = [("one", 3), ("two", 4), ("three", 6), ("a\tb", 8)];
+        let want = [
+            ("Head", 1),
+            ("one", 3),
+            ("two", 5),
+            ("three", 6),
+            ("a\tb", 8),
+        ];
         let want: Vec<(String, u32)> = want.iter().map(|(t, n)| (t.to_string(), *n)).collect();
         assert_eq!(seen, want);
+        let printed: Vec<String> = d.to_text().lines().map(str::to_string).collect();
+        for l in &d.lines {
+            let n = line_no(l) as usize;
+            assert!(printed[n - 1].ends_with(&l.text), "{n}: {:?}", l.text);
+        }
         assert!(d.lines.iter().all(|l| l.provenance.page.is_none()));
+    }
+
+    /// Issue #5: a CMS post saved as text is HTML by its tags; a Markdown file with an
+    /// HTML table, or text with a single stray tag, is not.
+    #[test]
+    fn markup_is_recognised_by_content() {
+        assert!(looks_like_markup(
+            "12. Police Report<br />13. Apologies<br />14. Minutes"
+        ));
+        assert!(looks_like_markup("<P>Minutes</P>\n<p>Present: all</p>"));
+        assert!(!looks_like_markup(
+            "---\ntitle: x\n---\n<table><tr><td>1</td></tr></table>"
+        ));
+        assert!(!looks_like_markup("**Minutes**\n<br>a<br>b"));
+        assert!(!looks_like_markup("# Minutes\n<br>a<br>b"));
+        assert!(!looks_like_markup(
+            "<h1 class=\"head\">Minutes of the meeting</h1>\nPresent: all"
+        ));
+        assert!(!looks_like_markup("Costs <5 years> and <b"));
+    }
+
+    /// Issue #5: in text with markup the author's line breaks are kept; in an HTML
+    /// document (or a fragment made of tags) the source's line breaks are layout.
+    #[test]
+    fn text_with_markup_keeps_its_line_breaks() {
+        let text = "<strong>ORDINARY MEETING</strong><br /><br />\n301. Police Report\n302. Apologies<br />\nA. Planning\n\n303. Close";
+        assert!(text_with_markup(text));
+        let d = parse(&newlines_as_breaks(text), &rules());
+        let t: Vec<&str> = d.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            t,
+            [
+                "ORDINARY MEETING",
+                "",
+                "301. Police Report",
+                "302. Apologies",
+                "A. Planning",
+                "",
+                "303. Close"
+            ]
+        );
+        assert!(!text_with_markup(
+            "<div>\n  <p>One\n  two</p>\n  <p>Three</p>\n</div>"
+        ));
+        assert!(!text_with_markup("<html><body>\nOne\ntwo\n</body></html>"));
+        // a line break inside a tag, or after a `<br>`, is no break of its own
+        assert_eq!(
+            newlines_as_breaks("a\n<p\nclass=x>b</p>c<BR />\nd"),
+            "a<br>\n<p\nclass=x>b</p>c<BR />\nd"
+        );
+    }
+
+    #[test]
+    fn cms_post_fixtures_load_as_html() {
+        let d = fixture("cms_post_agenda.txt");
+        let t: Vec<&str> = d.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(t[0], "1201. Police Report");
+        assert_eq!(t[4], "Village Hall room hire");
+        assert_eq!(t.len(), 6);
+        let d = fixture("cms_post_lines.txt");
+        let t: Vec<&str> = d.lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(t.contains(&"3502. To receive apologies for absence"));
+        assert!(t.contains(&"A. Planning"));
+    }
+
+    /// Issue #5: an owner set in italics at the end of a paragraph, set off by a gap or
+    /// after a full stop, is kept as the second cell of the paragraph's line (a PDF of
+    /// the same minutes prints it in a column of its own); emphasis inside a sentence
+    /// is not an owner.
+    #[test]
+    fn italic_owner_closing_a_paragraph_is_a_cell() {
+        let d = doc(
+            "<p>The hedge still needed cutting.\t\t\t<em>Clerk</em></p>             <p>Cllr. A. Bee would write to the county. <i>Cllr. A. Bee</i></p>             <p>Footpaths were checked      <em>Cllr. C. Dee/Clerk</em><br></p>             <p>The grass was <em>much</em> better.</p>             <p>Works were <em>finished</em></p>             <li>Bank statement, balance of £4.50\t<em>Noted</em></li>             <p>Word export.<span style=\"mso-tab-count:2\">&nbsp;&nbsp; </span><span><i>Clerk</i></span></p>",
+        );
+        let rows: Vec<Vec<&str>> = d
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["The hedge still needed cutting.", "Clerk"],
+                vec!["Cllr. A. Bee would write to the county.", "Cllr. A. Bee"],
+                vec!["Footpaths were checked", "Cllr. C. Dee/Clerk"],
+                vec![],
+                vec![],
+                vec!["Bank statement, balance of £4.50", "Noted"],
+                vec!["Word export.", "Clerk"],
+            ]
+        );
+        assert_eq!(d.lines[0].text, "The hedge still needed cutting.\tClerk");
+        assert!(
+            d.lines
+                .iter()
+                .any(|l| l.text == "The grass was much better.")
+        );
+        // after a list inside the item, the owner goes with the list's last line
+        let d = doc(
+            "<ol><li><h4>HALL</h4><ul><li>Reopen in July.</li><li>The Clerk to update the form.</li></ul> <em>Clerk</em></li></ol>",
+        );
+        let last = d.lines.iter().rfind(|l| !l.is_blank()).expect("a line");
+        assert_eq!(
+            last.filled_cells(),
+            ["The Clerk to update the form.", "Clerk"]
+        );
+        assert!(last.bullet);
+    }
+
+    #[test]
+    fn community_minutes_fragment_gives_clean_lines() {
+        let d = fixture("community_minutes_fragment.html");
+        let t: Vec<&str> = d
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(t[0], "12 May 2021");
+        assert_eq!(t[2], "PRESENT");
+        assert_eq!(t[4], "1. APOLOGIES");
+        assert!(t.contains(&"The bench by the chapel still needed repainting.\tClerk"));
+        assert!(t.contains(&"The grass cutting was much improved this year."));
+        assert!(t.contains(&"The Clerk to update the booking form.\tClerk"));
+    }
+
+    /// Issue #5: a ModernGov meeting page: no document links, the hidden column
+    /// headings of the item layout left out, each item's numbered line in bold above
+    /// its own numbered points, and no "view the full text" link.
+    #[test]
+    fn meeting_page_fixture_reads_as_items() {
+        let d = fixture("moderngov_meeting_page.html");
+        let t: Vec<&str> = d.lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(t[0].starts_with("Joint meeting - Riverside Transport Committee"));
+        assert!(!t.iter().any(|l| l.contains("Attendance details")
+            || l.contains("Printed draft minutes")
+            || l.contains("Item 3A")
+            || l.contains("No.")
+            || l.contains("view the full")));
+        let bold: Vec<&str> = d
+            .lines
+            .iter()
+            .filter(|l| l.bold && l.heading.is_none())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(
+            bold,
+            [
+                "1. Apologies for Absence",
+                "2. Public Speaking",
+                "3. Harbour Bus Lanes",
+                "4. Housing Delivery Update"
+            ]
+        );
+        assert!(t.contains(&"1. Speakers register by noon on the day before."));
+        assert!(t.contains(
+            &"The Transport Committee approved the bus lane scheme on Quay Street and asked ..."
+        ));
     }
 
     #[test]

@@ -278,6 +278,25 @@ impl Out {
         );
     }
 
+    /// Emits the line being built as a row of two cells, its text and `owner` (an
+    /// owner printed at the end of the paragraph, as a PDF of the same minutes gives it
+    /// in a column of its own); with no line to go with, `owner` is a line of its own.
+    fn flush_owner(&mut self, owner: &str) {
+        self.flush();
+        // Nothing left before it (the owner closes a list inside the paragraph): it
+        // goes with the line above, as a PDF prints it on that line's right.
+        let prose = |l: &Line| !l.is_blank() && !l.is_row();
+        if self.lines.last().is_some_and(prose) {
+            if let Some(line) = self.lines.last_mut() {
+                line.cells = vec![Cell::new(line.text.clone()), Cell::new(owner)];
+                line.text = format!("{}\t{owner}", line.text);
+            }
+        } else {
+            self.push_text(owner, Ctx::default(), None);
+            self.flush();
+        }
+    }
+
     /// Forgets a list item's marker that no line used (an empty item).
     fn end_item(&mut self) {
         self.flush();
@@ -373,8 +392,30 @@ impl Walker<'_> {
 
     fn block(&self, node: NodeRef<'_, Node>, ctx: Ctx, out: &mut Out) {
         out.start_block(self.line(node));
-        self.children(node, ctx, out);
+        let prose = node
+            .value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "p" | "div" | "li"));
+        if prose {
+            self.children_and_owner(node, ctx, out);
+        } else {
+            self.children(node, ctx, out);
+        }
         out.start_block(None);
+    }
+
+    /// A paragraph's children; an owner set in italics at its end (see
+    /// [`trailing_owner`]) becomes the second cell of the paragraph's last line.
+    fn children_and_owner(&self, node: NodeRef<'_, Node>, ctx: Ctx, out: &mut Out) {
+        match trailing_owner(node) {
+            Some((em, owner)) => {
+                for child in node.children().filter(|c| c.id() != em) {
+                    self.walk(child, ctx, out);
+                }
+                out.flush_owner(&owner);
+            }
+            None => self.children(node, ctx, out),
+        }
     }
 
     /// Whether the rules drop this element and everything in it.
@@ -430,6 +471,9 @@ impl Walker<'_> {
             .unwrap_or(1);
         for child in node.children() {
             match child.value().as_element() {
+                // a list item that is only a link to a document file ("Item 8A -
+                // Appendix 12", under "Additional documents:") names another document
+                Some(li) if li.name() == "li" && self.document_link(child) => {}
                 Some(li) if li.name() == "li" && !self.dropped(child, li, ctx) => {
                     if let Some(v) = li.attr("value").and_then(|v| v.trim().parse().ok()) {
                         n = v;
@@ -452,6 +496,25 @@ impl Walker<'_> {
         out.start_block(None);
     }
 
+    /// Whether all the text of `node` sits in links to document files (the `[html]`
+    /// `document_link` rule over `href`), and there is some.
+    fn document_link(&self, node: NodeRef<'_, Node>) -> bool {
+        let in_link = |t: NodeRef<'_, Node>| {
+            t.ancestors().take_while(|a| a.id() != node.id()).any(|a| {
+                a.value().as_element().is_some_and(|e| {
+                    e.name() == "a"
+                        && e.attr("href")
+                            .is_some_and(|h| self.rules.document_link.is_match(h.trim()))
+                })
+            })
+        };
+        let texts: Vec<_> = node
+            .descendants()
+            .filter(|d| matches!(d.value(), Node::Text(t) if !t.trim().is_empty()))
+            .collect();
+        !texts.is_empty() && texts.into_iter().all(in_link)
+    }
+
     fn item(&self, node: NodeRef<'_, Node>, marker: Marker, ctx: Ctx, out: &mut Out) {
         out.start_block(self.line(node));
         out.kind = Kind::Item;
@@ -459,7 +522,7 @@ impl Walker<'_> {
             Marker::Bullet => out.bullet = true,
             Marker::Number(n) => out.prefix = format!("{n} "),
         }
-        self.children(node, ctx, out);
+        self.children_and_owner(node, ctx, out);
         out.end_item();
     }
 
@@ -546,9 +609,14 @@ impl Walker<'_> {
         if self.numbered_items(&texts) {
             // Layout: an item number beside the item's paragraphs (ModernGov's and CMIS's
             // agenda and minutes tables) reads as "3. Title" and the paragraphs below it,
-            // as the printed agenda shows them.
+            // as the printed agenda shows them. The column headings over such a layout
+            // ("No. | Item", often hidden) are no item and are left out.
             for (tr, row) in rows.iter().zip(&texts) {
+                if header_row(row) {
+                    continue;
+                }
                 out.start_block(self.line(*tr));
+                let first = out.lines.len();
                 let number = row[0].1.trim();
                 if !number.is_empty() {
                     out.prefix = format!("{number} ");
@@ -557,6 +625,13 @@ impl Walker<'_> {
                     self.children(*cell, ctx, out);
                 }
                 out.end_item();
+                // the numbered line is the item's heading, set apart from the
+                // item's own numbered points below it as the page sets it apart
+                if !number.is_empty()
+                    && let Some(title) = out.lines[first..].iter_mut().find(|l| !l.is_blank())
+                {
+                    title.bold = true;
+                }
             }
             out.start_block(None);
             return;
@@ -609,12 +684,14 @@ impl Walker<'_> {
     /// Whether a table's rows are an item number and the item's paragraphs: two cells
     /// a row, the first an item number (or empty), and some item of several paragraphs
     /// (a table of one-line items stays a table, like the text conversions have it).
+    /// A row of `th` cells only (the column headings) does not count.
     fn numbered_items(&self, rows: &[Vec<(NodeRef<'_, Node>, String)>]) -> bool {
         let number = &self.rules.item_number_cell;
-        rows.iter()
+        let body: Vec<_> = rows.iter().filter(|r| !header_row(r)).collect();
+        body.iter()
             .all(|r| r.len() == 2 && (r[0].1.trim().is_empty() || number.is_match(&r[0].1)))
-            && rows.iter().any(|r| !r[0].1.trim().is_empty())
-            && rows.iter().any(|r| r[1].1.contains('\n'))
+            && body.iter().any(|r| !r[0].1.trim().is_empty())
+            && body.iter().any(|r| r[1].1.contains('\n'))
     }
 
     /// The `td`/`th` children of a row that the rules keep.
@@ -648,6 +725,83 @@ impl Walker<'_> {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// Most characters and words of an owner set in italics at a paragraph's end.
+const OWNER_CHARS: usize = 60;
+const OWNER_WORDS: usize = 8;
+
+/// The `em`/`i` that closes a paragraph as its owner: minutes exported from Word or a
+/// CMS mark who is to act by setting the name in italics at the end of the paragraph,
+/// tabbed or spaced off to the right ("… was still ongoing.\t\t<em>Clerk</em>"). It is
+/// the paragraph's last content (only spaces and `<br>` after it), short, and set off
+/// from the text before it by a run of spaces or a tab, or by a single space after the
+/// end of a sentence. Returns the element and its text.
+fn trailing_owner(node: NodeRef<'_, Node>) -> Option<(ego_tree::NodeId, String)> {
+    let children: Vec<NodeRef<'_, Node>> = node.children().collect();
+    let last = children.iter().rposition(|c| meaningful(*c))?;
+    // the italics themselves, or a span (font, bold) around nothing but them
+    let mut em = children[last];
+    for _ in 0..3 {
+        match em.value().as_element().map(Element::name) {
+            Some("em" | "i") => break,
+            Some("span" | "font" | "b" | "strong") => {
+                let mut inner = em.children().filter(|c| meaningful(*c));
+                match (inner.next(), inner.next()) {
+                    (Some(only), None) => em = only,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        }
+    }
+    if !em
+        .value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "em" | "i"))
+    {
+        return None;
+    }
+    let owner = clean(&node_text(em), false).0;
+    if owner.is_empty()
+        || owner.chars().count() > OWNER_CHARS
+        || owner.split_whitespace().count() > OWNER_WORDS
+    {
+        return None;
+    }
+    // the text before it as written: Word sets the gap as spaces in a span of its own
+    let raw: String = children[..last]
+        .iter()
+        .flat_map(|c| c.descendants())
+        .filter_map(|d| match d.value() {
+            Node::Text(t) => Some(&**t),
+            _ => None,
+        })
+        .collect();
+    let text = raw.trim_end();
+    let gap = &raw[text.len()..];
+    let space = gap.chars().count();
+    let tabbed = space >= 2 || gap.contains('\t');
+    let sentence_end = text.ends_with(['.', '!', '?', ')', '”', '"', ';']);
+    (!text.trim().is_empty() && space > 0 && (tabbed || sentence_end))
+        .then(|| (children[last].id(), owner))
+}
+
+/// Content that shows: text other than spaces, an element other than `<br>`.
+fn meaningful(n: NodeRef<'_, Node>) -> bool {
+    match n.value() {
+        Node::Text(t) => !t.trim().is_empty(),
+        Node::Element(e) => e.name() != "br",
+        _ => false,
+    }
+}
+
+/// Whether a row's cells are all `th`: the table's column headings.
+fn header_row(row: &[(NodeRef<'_, Node>, String)]) -> bool {
+    !row.is_empty()
+        && row
+            .iter()
+            .all(|(n, _)| n.value().as_element().is_some_and(|e| e.name() == "th"))
 }
 
 /// A list item's mark.
