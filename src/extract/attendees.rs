@@ -313,6 +313,21 @@ fn label<'t>(text: &'t str, cx: Cx) -> Option<(AttendanceStatus, &'t str)> {
     })
 }
 
+/// A numbered attendance line without its number ("1. Present: …" → "Present: …");
+/// any other line as it is.
+fn unnumbered<'t>(text: &'t str, cx: Cx) -> &'t str {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return text;
+    }
+    let rest = text[digits..].trim_start_matches(['.', ')']).trim_start();
+    if label(rest, cx).is_some() {
+        rest
+    } else {
+        text
+    }
+}
+
 /// Column roles of an attendance table, from its header row.
 #[derive(Debug, Clone, Copy, Default)]
 struct Columns {
@@ -366,7 +381,7 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
         }
         // A table row without a header: each cell is read like a line of its own.
         for text in cell_texts(line) {
-            let text = text.trim();
+            let text = unnumbered(text.trim(), cx);
             if text.is_empty() {
                 continue;
             }

@@ -265,8 +265,22 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
             break;
         }
     }
-    let items = items(doc, start + 1..end, &noise, r);
-    let preamble_end = items.first().map_or(end, |it| it.heading);
+    let mut items = items(doc, start + 1..end, &noise, r);
+    // "1. Present: …" / "1. Those attending: …": parish minutes number their attendance
+    // record as the first item; it belongs to the preamble, where attendance is read.
+    let attendance_items = items
+        .iter()
+        .take_while(|it| {
+            let t = format!("{}:", it.title);
+            rules.attendees.present.is_match(&t) || rules.attendees.in_attendance.is_match(&t)
+        })
+        .count();
+    let preamble_end = if attendance_items > 0 {
+        items.get(attendance_items).map_or(end, |it| it.heading)
+    } else {
+        items.first().map_or(end, |it| it.heading)
+    };
+    items.drain(..attendance_items);
     // The date on a later line of the heading or the preamble ("… held at the Village
     // Hall" over "Tuesday February 2nd 2010"), or in the first item when the heading
     // gives none; lines about another meeting do not count.

@@ -171,7 +171,7 @@ const MARKUP: u8 = 2;
 
 /// [`TAB`] and [`MARKUP`] for each line of the text split at `ends` (its newlines).
 ///
-/// Four vectorised passes over the whole text find them, where four searches per line
+/// Five vectorised passes over the whole text find them, where four searches per line
 /// spent more on starting each search than on searching (issue #3).
 fn line_marks(bytes: &[u8], ends: &[usize]) -> Vec<u8> {
     let mut marks = vec![0u8; ends.len() + 1];
@@ -193,6 +193,7 @@ fn line_marks(bytes: &[u8], ends: &[usize]) -> Vec<u8> {
     mark(&mut memchr::memchr3_iter(b'&', b'\t', b'\r', bytes));
     mark(&mut memchr::memchr3_iter(0x0b, 0x0c, 0xc2, bytes));
     mark(&mut DOUBLE_SPACE.find_iter(bytes));
+    mark(&mut memchr::memchr_iter(b'\\', bytes));
     marks
 }
 
@@ -376,7 +377,28 @@ pub(crate) fn clean(s: &str, in_cell: bool) -> (String, bool) {
     if t.contains('&') {
         t = decode_entities(&t).into();
     }
+    if t.contains('\\') {
+        t = unescape_markdown(&t).into();
+    }
     (collapse_whitespace(&t), all_bold)
+}
+
+/// Markdown's backslash escapes undone: web exports write "1\\." so a number is not read
+/// as a list, "\\*" and "\\-" for a literal star or dash. A backslash before anything
+/// else (a Windows path) stays.
+fn unescape_markdown(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+            && "\\`*_{}[]()#+-.!|<>~".contains(next)
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// One pass: runs of whitespace become one space, paragraph breaks (`\n`) are kept
@@ -445,6 +467,7 @@ fn needs_cleaning(s: &str) -> bool {
     memchr::memchr3(b'*', b'[', b'<', b).is_some()
         || memchr::memchr3(b'&', b'\t', b'\r', b).is_some()
         || memchr::memchr3(0x0b, 0x0c, 0xc2, b).is_some()
+        || memchr::memchr(b'\\', b).is_some()
         || DOUBLE_SPACE.find(b).is_some()
 }
 
@@ -541,6 +564,16 @@ mod tests {
         assert_eq!(d.lines[0].cells.len(), 3);
         assert_eq!(d.lines[0].cells[1].text, "Cllr A (Chair)\nB & C");
         assert_eq!(d.lines[0].text, "Members\tCllr A (Chair) B & C\t");
+    }
+
+    /// Issue #12: markdown exports escape list numbers and stars.
+    #[test]
+    fn markdown_escapes_are_undone() {
+        let doc = parse("1\\. Apologies\n\\* a point \\- with a dash\nC:\\Users\\clerk\n");
+        let texts: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[0], "1. Apologies");
+        assert_eq!(texts[1], "* a point - with a dash");
+        assert_eq!(texts[2], "C:\\Users\\clerk");
     }
 
     #[test]
