@@ -99,6 +99,9 @@ crate::rule_section! {
         name_particles: Words,
         /// Capitalised words that never start a name ("The", "All", "Members").
         not_names: Words,
+        /// Words of headings, places and things: a phrase without an honorific that holds
+        /// one is no person ("Matters Arising", "Lynn Road").
+        thing_words: Words,
         /// Words of job titles and services that are never part of a person's name
         /// ("Advisor", "Safety"), telling "Jo Lee, Security Advisor" from "Jo Lee, Al Ray".
         job_words: Words,
@@ -1218,6 +1221,9 @@ fn names_in(text: &str, carry: Option<&str>, cx: Cx) -> Option<Vec<Name>> {
     if tokens.len() == 1 && hon.is_none() {
         return None;
     }
+    if hon.is_none() && tokens.iter().any(|t| cx.r.thing_words.contains(bare(t))) {
+        return None;
+    }
     let words = tokens.iter().filter(|t| !particle(t, cx)).count();
     // Four or six capitalised words with no particle: two or three names run together.
     if hon.is_none() && words == tokens.len() && (words == 4 || words == 6) {
@@ -1621,6 +1627,14 @@ mod tests {
             "no heading glued on"
         );
         assert_eq!(hunt.status, AttendanceStatus::InAttendance);
+    }
+
+    /// Issue #12: headings, roads and money lines in a parish preamble are no people;
+    /// a surname that is also a word (Hall) still is, with its honorific.
+    #[test]
+    fn headings_and_places_are_not_people() {
+        let all = run("Present: Mrs A Hall, Ben Ray\nMatters Arising\nLynn Road\nTotal Receipts\n");
+        assert_eq!(names(&all), ["A Hall", "Ben Ray"]);
     }
 
     #[test]
