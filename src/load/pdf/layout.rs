@@ -34,6 +34,10 @@ const SCRIPT_DROP_EM: f32 = 0.35;
 /// glyph was painted (many producers position words instead of painting spaces). A
 /// normal space is ~0.25 em; kerning and letter gaps stay well below 0.15 em.
 const WORD_GAP_EM: f32 = 0.15;
+/// Slack (in ems) when comparing a space glyph's middle with the letters around it: a
+/// space whose middle lies further inside a letter than this was painted under it (and
+/// overprinted) and separates nothing. Rounding of pens is far less than this.
+const SPACE_OVERLAP_EM: f32 = 0.1;
 /// A gap wider than this many ems splits a line into cells: several space widths, more
 /// than justified prose stretches its spaces on all but pathological lines (those are
 /// re-joined by the justified-prose check).
@@ -342,11 +346,16 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
     let mut prev: Option<Ink> = None;
     let mut prev_end = f32::MIN;
     let mut prev_col = 0usize;
-    let mut pending_space = false;
-    for ink in inks {
+    // The middle of the first space glyph since the previous letter that separates it
+    // from the next one (see `separates`).
+    let mut pending_space: Option<f32> = None;
+    for (i, ink) in inks.iter().enumerate() {
         let text = glyphs[ink.idx as usize].text.as_str();
         if ink.space {
-            pending_space = true;
+            if separates(prev, prev_end, ink) {
+                let mid = 0.5 * (ink.x + ink.x1);
+                pending_space = Some(pending_space.map_or(mid, |m| m.min(mid)));
+            }
             continue;
         }
         // A glyph belongs to the column it starts in: text overflowing a cell (or
@@ -364,11 +373,7 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
         }
         if let Some(p) = prev {
             let em = p.size.max(ink.size);
-            let same = glyphs[p.idx as usize].text == glyphs[ink.idx as usize].text;
-            if same
-                && (ink.x - p.x).abs() <= DUPLICATE_EM * em
-                && (ink.y - p.y).abs() <= DUPLICATE_EM * em
-            {
+            if is_duplicate(glyphs, &p, ink, &inks[i + 1..]) {
                 // The same glyph painted again a hair away: fake bold. The first copy
                 // stands for both.
                 continue;
@@ -380,8 +385,7 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
                     row.gap_max = row.gap_max.max(gap);
                 }
                 finish_seg(&mut row, &mut seg);
-                pending_space = false;
-            } else if gap > WORD_GAP_EM * em || pending_space {
+            } else if gap > WORD_GAP_EM * em || spaced(pending_space, ink) {
                 if gap > WORD_GAP_EM * em {
                     row.gap_min = row.gap_min.min(gap);
                     row.gap_max = row.gap_max.max(gap);
@@ -389,9 +393,13 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
                 if !seg.text.is_empty() && !seg.text.ends_with(' ') {
                     seg.text.push(' ');
                 }
-                pending_space = false;
             }
         }
+        // Spaces are used up by the letter after them. Spaces before a line's first
+        // letter (an indent typed as spaces, the space after a bullet) separate nothing:
+        // left pending they would split the first word after its first letter
+        // ("M erlin").
+        pending_space = None;
         if seg.text.is_empty() {
             seg.x0 = ink.x;
             seg.bold = true;
@@ -409,6 +417,47 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
     }
     finish_seg(&mut row, &mut seg);
     (!row.segs.is_empty()).then_some(row)
+}
+
+/// `ink` is a second copy of the letter `p` before it (fake bold, a drop shadow): the
+/// same text a hair away, and the letter after it (in `rest`) follows on from the
+/// first copy's end rather than from this one's. A genuine double letter painted well
+/// inside the first ("Valley" from a producer whose positions run behind the font's
+/// widths) is followed by letters that continue from *its* end.
+fn is_duplicate(glyphs: &[Glyph], p: &Ink, ink: &Ink, rest: &[Ink]) -> bool {
+    let em = p.size.max(ink.size);
+    let near = (ink.x - p.x).abs() <= DUPLICATE_EM * em && (ink.y - p.y).abs() <= DUPLICATE_EM * em;
+    if !near || glyphs[p.idx as usize].text != glyphs[ink.idx as usize].text {
+        return false;
+    }
+    // The next letter that is not itself another copy of the same glyph.
+    let same_text = |n: &Ink| glyphs[n.idx as usize].text == glyphs[ink.idx as usize].text;
+    let next = rest
+        .iter()
+        .find(|n| !n.space && !(same_text(n) && (n.x - p.x).abs() <= DUPLICATE_EM * em));
+    next.is_none_or(|n| {
+        let (from_first, from_copy) = ((n.x - p.x1).abs(), (n.x - ink.x1).abs());
+        // After a word's last letter the next word is no evidence either way.
+        from_first.min(from_copy) > WORD_GAP_EM * em || from_first <= from_copy
+    })
+}
+
+/// A space glyph separates the letters on either side only when its middle lies past
+/// the previous letter's end (not its start: producers that position each word with
+/// their own metrics start the space a little inside the letter before). Word and LibreOffice paint tab stops as runs of spaces
+/// that the next letters are then painted over ("292. Apologies": spaces at the tab,
+/// then "A" at the first space's x): such a space sorts inside the word it lies under
+/// and must not split it ("A pologies").
+fn separates(prev: Option<Ink>, prev_end: f32, space: &Ink) -> bool {
+    let mid = 0.5 * (space.x + space.x1);
+    prev.is_none_or(|p| mid >= prev_end - SPACE_OVERLAP_EM * p.size.max(space.size))
+}
+
+/// The letter `ink` is preceded by a separating space: one whose middle lies before the
+/// letter's start. A letter painted over the space glyph (the same tab-stop overprint
+/// as in `separates`, seen from the other side) is not spaced by it.
+fn spaced(pending_mid: Option<f32>, ink: &Ink) -> bool {
+    pending_mid.is_some_and(|mid| ink.x >= mid - SPACE_OVERLAP_EM * ink.size)
 }
 
 fn finish_seg(row: &mut Row, seg: &mut Seg) {
@@ -1192,6 +1241,34 @@ mod tests {
         text(&lay_out(&page(glyphs, Vec::new())))
     }
 
+    /// A tab typed as spaces with the heading painted over them ("292." then spaces
+    /// from the tab stop on, then "Apologies" from the same stop): the spaces under the
+    /// "A" do not split the word.
+    #[test]
+    fn spaces_painted_under_letters_do_not_split_words() {
+        let mut g = run("292. ", 60.0, 100.0);
+        g.extend(run("   ", 90.0, 100.0));
+        g.extend(run("Apologies for Absence", 90.0, 100.0));
+        assert_eq!(lay(g), ["292. Apologies for Absence"]);
+        // A space that starts a little inside the letter before it (words positioned
+        // with other metrics than the font's widths) still separates: "Webb has".
+        let mut g = run("Webb", 100.0, 100.0);
+        g.push(glyph(" ", 116.6, 100.0, SIZE));
+        g.extend(run("has", 121.4, 100.0));
+        assert_eq!(lay(g), ["Webb has"]);
+    }
+
+    /// Spaces painted before a line's first letter (an indent, or the space after a
+    /// bullet the font cannot map) must not be carried to the gap after that letter.
+    #[test]
+    fn leading_spaces_do_not_split_the_first_word() {
+        assert_eq!(lay(run("  Merlin Waste", 100.0, 100.0)), ["Merlin Waste"]);
+        // The same with the leading spaces out of reach of any glyph before them.
+        let mut g = run("  ", 60.0, 100.0);
+        g.extend(run("Clerk", 100.0, 100.0));
+        assert_eq!(lay(g), ["Clerk"]);
+    }
+
     fn h(x0: f32, x1: f32, y: f32) -> Ruling {
         Ruling {
             x0,
@@ -1278,8 +1355,22 @@ mod tests {
         g.extend(run("Minutes", 72.4, 100.0));
         g.push(glyph("M", 72.8, 100.2, SIZE));
         assert_eq!(lay(g), ["Minutes"]);
+        // The same at the end of a word, with another word after it.
+        let mut g = run("Hall", 72.0, 100.0);
+        g.extend(run("Hall", 72.4, 100.0));
+        g.extend(run("Park", 100.0, 100.0));
+        assert_eq!(lay(g), ["Hall Park"]);
         // Doubled letters that are really there stay.
         assert_eq!(lay(run("Committee", 72.0, 100.0)), ["Committee"]);
+        // Even when the second of a narrow pair is painted well inside the first: the
+        // pen ran ahead of the producer's positions, it is not a second copy.
+        let mut g = run("Val", 72.0, 100.0);
+        let mut l = glyph("l", 83.0, 100.0, SIZE);
+        l.width = 2.8;
+        g[2].width = 2.8;
+        g.push(l);
+        g.extend(run("ey", 85.8, 100.0));
+        assert_eq!(lay(g), ["Valley"]);
     }
 
     #[test]
