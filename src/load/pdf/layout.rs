@@ -240,9 +240,9 @@ fn build_rows(glyphs: &[Glyph], mut inks: Vec<Ink>, verticals: &[Ruling]) -> Vec
     inks.sort_by(|a, b| a.y.total_cmp(&b.y));
     let mut lines: Vec<LineAcc> = Vec::new();
     for ink in &mut inks {
-        let joins = lines.last().is_some_and(|l| {
-            ink.y - l.base <= BASELINE_TOL_EM * l.size.max(if ink.space { 0.0 } else { ink.size })
-        });
+        let joins = lines
+            .last()
+            .is_some_and(|l| ink.y - l.base <= baseline_tolerance(l, ink));
         if !joins {
             let id = lines.len() as u32;
             lines.push(LineAcc {
@@ -287,6 +287,21 @@ fn build_rows(glyphs: &[Glyph], mut inks: Vec<Ink>, verticals: &[Ruling]) -> Vec
     rows
 }
 
+/// How far below a line's baseline an ink may sit and still be on that line: a fraction
+/// of the *smaller* of the two sizes. Measured in the bigger size, a line of body text
+/// would join a larger line (a sidebar heading in the next column) whose baseline sits
+/// between two body lines, and the columns would interleave ("Blarrigtaeilny" from
+/// "Britain" and "largely"). Super- and subscripts are joined by `attach_scripts`, not
+/// here; a space has no size of its own to go by.
+fn baseline_tolerance(line: &LineAcc, ink: &Ink) -> f32 {
+    let size = if ink.space || line.size <= 0.0 {
+        line.size.max(if ink.space { 0.0 } else { ink.size })
+    } else {
+        line.size.min(ink.size)
+    };
+    BASELINE_TOL_EM * size
+}
+
 /// Points small lines that sit inside a bigger neighbour's body (super/subscripts) at
 /// that neighbour through `parent`, so their glyphs read in x order within it.
 fn attach_scripts(lines: &mut [LineAcc]) {
@@ -305,7 +320,10 @@ fn attach_scripts(lines: &mut [LineAcc]) {
             let above = m.base - me.base;
             let vertical_fit =
                 above <= SCRIPT_RISE_EM * m.size && -above <= SCRIPT_DROP_EM * m.size;
-            let horizontal_fit = me.x0 <= m.x1 + m.size && me.x1 >= m.x0 - m.size;
+            // A script is a few glyphs within or beside its line: never wider than it (a
+            // whole body line beside a larger heading in another column is not one).
+            let horizontal_fit =
+                me.x0 <= m.x1 + m.size && me.x1 >= m.x0 - m.size && me.x1 - me.x0 <= m.x1 - m.x0;
             if vertical_fit && horizontal_fit && best.is_none_or(|b| lines[b].size < m.size) {
                 best = Some(j);
             }
@@ -1312,6 +1330,23 @@ mod tests {
         g.extend(run_sized("1", 178.5, 96.0, 6.5));
         g.extend(run("was noted.", 72.0, 112.0));
         assert_eq!(lay(g), ["On 24th May the report1", "was noted."]);
+    }
+
+    /// Two columns of 12 pt body text and, in a third, an 18 pt heading whose baseline
+    /// falls between two body lines: neither body line joins the heading's line or
+    /// becomes its script, so the columns' words do not interleave.
+    #[test]
+    fn larger_text_between_body_lines_does_not_merge_them() {
+        let mut g = run_sized("Britain outside London, are", 28.0, 201.76, 12.0);
+        g.extend(run_sized("new powers to", 220.0, 201.76, 12.0));
+        g.extend(run_sized("ranked", 420.0, 210.92, 18.0));
+        g.extend(run_sized("largely provided by", 28.0, 215.76, 12.0));
+        g.extend(run_sized("services. Franchising", 220.0, 215.76, 12.0));
+        let lines = lay(g);
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+        for w in ["Britain", "largely", "ranked", "powers", "services."] {
+            assert!(words.contains(&w), "{w} in {lines:?}");
+        }
     }
 
     #[test]
