@@ -224,11 +224,13 @@ fn vertical_rulings(rulings: &[Ruling]) -> Vec<Ruling> {
     v
 }
 
-/// A line being collected: its anchor baseline, largest glyph size and x extent.
+/// A line being collected: its anchor baseline, largest and smallest glyph size and x
+/// extent.
 #[derive(Debug, Clone, Copy)]
 struct LineAcc {
     base: f32,
     size: f32,
+    min_size: f32,
     x0: f32,
     x1: f32,
     parent: u32,
@@ -248,6 +250,7 @@ fn build_rows(glyphs: &[Glyph], mut inks: Vec<Ink>, verticals: &[Ruling]) -> Vec
             lines.push(LineAcc {
                 base: ink.y,
                 size: 0.0,
+                min_size: f32::MAX,
                 x0: f32::MAX,
                 x1: f32::MIN,
                 parent: id,
@@ -258,6 +261,7 @@ fn build_rows(glyphs: &[Glyph], mut inks: Vec<Ink>, verticals: &[Ruling]) -> Vec
         let l = &mut lines[id];
         if !ink.space {
             l.size = l.size.max(ink.size);
+            l.min_size = l.min_size.min(ink.size);
         }
         l.x0 = l.x0.min(ink.x);
         l.x1 = l.x1.max(ink.x1);
@@ -314,7 +318,10 @@ fn attach_scripts(lines: &mut [LineAcc]) {
         for j in [i.wrapping_sub(1), i + 1] {
             let Some(m) = lines.get(j) else { continue };
             // Only attach to a line that is itself a main line, so chains cannot form.
-            if m.parent as usize != j || me.size > SCRIPT_SIZE_RATIO * m.size {
+            // Smaller than every glyph of the line: the line's largest glyph may be a
+            // heading in another column that shares its baseline, which makes body text
+            // of the middle column look like a script of it.
+            if m.parent as usize != j || me.size > SCRIPT_SIZE_RATIO * m.min_size {
                 continue;
             }
             let above = m.base - me.base;
@@ -1345,6 +1352,24 @@ mod tests {
         let lines = lay(g);
         let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
         for w in ["Britain", "largely", "ranked", "powers", "services."] {
+            assert!(words.contains(&w), "{w} in {lines:?}");
+        }
+        // The heading on the baseline of a first-column line, and second-column lines
+        // above and below it (where scripts of a line of its size would sit).
+        let mut g = run_sized("will be dependent on a package", 28.0, 327.80, 12.0);
+        g.extend(run_sized("services run", 430.0, 328.35, 18.0));
+        g.extend(run_sized("charging and a workplace", 222.0, 319.62, 12.0));
+        g.extend(run_sized("parking levy would", 222.0, 333.62, 12.0));
+        let lines = lay(g);
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+        for w in [
+            "package",
+            "charging",
+            "workplace",
+            "parking",
+            "levy",
+            "services",
+        ] {
             assert!(words.contains(&w), "{w} in {lines:?}");
         }
     }
