@@ -105,6 +105,9 @@ struct Ink {
     y: f32,
     size: f32,
     space: bool,
+    /// A glyph whose text is unknown (no ToUnicode, no usable encoding): it shows
+    /// nothing but still takes up room, so the gaps either side are measured to it.
+    ghost: bool,
     bold: bool,
     idx: u32,
     line: u32,
@@ -187,11 +190,14 @@ fn collect_inks(glyphs: &[Glyph], height: f32) -> Vec<Ink> {
         if height > 0.0 && (g.y < 0.0 || g.y - g.size.max(0.0) * 0.3 > height) {
             continue;
         }
-        if !g.space && (g.text.is_empty() || g.text.chars().all(|c| c == '\u{ad}')) {
-            // Unknown text (no ToUnicode) has nothing to show, and guessing a space
-            // from it would split words; a lone soft hyphen is dropped like any other.
+        // A lone soft hyphen is dropped like any other.
+        if !g.space && !g.text.is_empty() && g.text.chars().all(|c| c == '\u{ad}') {
             continue;
         }
+        // Unknown text (no ToUnicode) has nothing to show, but dropping the glyph would
+        // leave a gap its own width wide inside the word ("of ce" for an unmapped "fi"
+        // ligature): it is kept as a ghost that only takes up room.
+        let ghost = !g.space && g.text.is_empty();
         let blank = g.text.chars().all(char::is_whitespace);
         let size = if g.size.is_finite() && g.size > 0.0 {
             g.size
@@ -204,7 +210,8 @@ fn collect_inks(glyphs: &[Glyph], height: f32) -> Vec<Ink> {
             x1: g.x + g.width.max(0.0),
             y: g.y,
             size,
-            space: g.space || blank,
+            space: !ghost && (g.space || blank),
+            ghost,
             bold: g.bold,
             idx,
             line: 0,
@@ -259,7 +266,7 @@ fn build_rows(glyphs: &[Glyph], mut inks: Vec<Ink>, verticals: &[Ruling]) -> Vec
         let id = lines.len() - 1;
         ink.line = id as u32;
         let l = &mut lines[id];
-        if !ink.space {
+        if !ink.space && !ink.ghost {
             l.size = l.size.max(ink.size);
             l.min_size = l.min_size.min(ink.size);
         }
@@ -298,8 +305,9 @@ fn build_rows(glyphs: &[Glyph], mut inks: Vec<Ink>, verticals: &[Ruling]) -> Vec
 /// "Britain" and "largely"). Super- and subscripts are joined by `attach_scripts`, not
 /// here; a space has no size of its own to go by.
 fn baseline_tolerance(line: &LineAcc, ink: &Ink) -> f32 {
-    let size = if ink.space || line.size <= 0.0 {
-        line.size.max(if ink.space { 0.0 } else { ink.size })
+    let sizeless = ink.space || ink.ghost;
+    let size = if sizeless || line.size <= 0.0 {
+        line.size.max(if sizeless { 0.0 } else { ink.size })
     } else {
         line.size.min(ink.size)
     };
@@ -376,6 +384,17 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
     let mut pending_space: Option<f32> = None;
     for (i, ink) in inks.iter().enumerate() {
         let text = glyphs[ink.idx as usize].text.as_str();
+        if ink.ghost {
+            // Room taken without text: a gap before it is still a word space, and the
+            // next letter's gap is measured from its end.
+            if prev.is_some_and(|p| ink.x - prev_end > WORD_GAP_EM * p.size.max(ink.size)) {
+                pending_space = Some(f32::MIN);
+            }
+            if prev.is_some() {
+                prev_end = prev_end.max(ink.x1);
+            }
+            continue;
+        }
         if ink.space {
             if separates(prev, prev_end, ink) {
                 let mid = 0.5 * (ink.x + ink.x1);
@@ -457,9 +476,9 @@ fn is_duplicate(glyphs: &[Glyph], p: &Ink, ink: &Ink, rest: &[Ink]) -> bool {
     }
     // The next letter that is not itself another copy of the same glyph.
     let same_text = |n: &Ink| glyphs[n.idx as usize].text == glyphs[ink.idx as usize].text;
-    let next = rest
-        .iter()
-        .find(|n| !n.space && !(same_text(n) && (n.x - p.x).abs() <= DUPLICATE_EM * em));
+    let next = rest.iter().find(|n| {
+        !n.space && !n.ghost && !(same_text(n) && (n.x - p.x).abs() <= DUPLICATE_EM * em)
+    });
     next.is_none_or(|n| {
         let (from_first, from_copy) = ((n.x - p.x1).abs(), (n.x - ink.x1).abs());
         // After a word's last letter the next word is no evidence either way.
@@ -1372,6 +1391,20 @@ mod tests {
         ] {
             assert!(words.contains(&w), "{w} in {lines:?}");
         }
+    }
+
+    /// A glyph the font cannot map to text (an unmapped "fi" ligature) takes up room: the
+    /// letters either side stay one word, and a real gap before it is still a space.
+    #[test]
+    fn unmapped_glyphs_keep_their_room() {
+        let mut g = run("of", 72.0, 100.0);
+        g.push(glyph("", 82.0, 100.0, SIZE));
+        g.extend(run("ce is", 87.0, 100.0));
+        assert_eq!(lay(g), ["ofce is"]);
+        let mut g = run("the", 72.0, 100.0);
+        g.push(glyph("", 90.0, 100.0, SIZE));
+        g.extend(run("le", 95.0, 100.0));
+        assert_eq!(lay(g), ["the le"]);
     }
 
     #[test]
