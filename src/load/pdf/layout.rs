@@ -15,6 +15,13 @@
 //! rotated text are left out of the lines (they are margin labels or vertical table
 //! headers, which text conversions drop or scramble too).
 //!
+//! Word breaks come from geometry, as in poppler's text output: a gap from the end of
+//! the previous glyph's advance (font widths scaled by size, `Tc`, `Tz`) wider than a
+//! fraction of the font size is a space, and a space glyph counts only where it lies
+//! between the letters (not under them, nor before a line's first letter). Size changes
+//! inside a word (small caps, drop capitals) are not breaks by themselves; glyphs with
+//! unknown text keep their room.
+//!
 //! Cost: one sort of the glyphs by baseline and one by line and x, then linear passes;
 //! allocation is per line and per cell, never per glyph.
 
@@ -475,10 +482,13 @@ fn is_duplicate(glyphs: &[Glyph], p: &Ink, ink: &Ink, rest: &[Ink]) -> bool {
         return false;
     }
     // The next letter that is not itself another copy of the same glyph.
-    let same_text = |n: &Ink| glyphs[n.idx as usize].text == glyphs[ink.idx as usize].text;
-    let next = rest.iter().find(|n| {
-        !n.space && !n.ghost && !(same_text(n) && (n.x - p.x).abs() <= DUPLICATE_EM * em)
-    });
+    let another_copy = |n: &Ink| {
+        glyphs[n.idx as usize].text == glyphs[ink.idx as usize].text
+            && (n.x - p.x).abs() <= DUPLICATE_EM * em
+    };
+    let next = rest
+        .iter()
+        .find(|n| !(n.space || n.ghost || another_copy(n)));
     next.is_none_or(|n| {
         let (from_first, from_copy) = ((n.x - p.x1).abs(), (n.x - ink.x1).abs());
         // After a word's last letter the next word is no evidence either way.
