@@ -1403,6 +1403,24 @@ mod tests {
         }
     }
 
+    /// Small caps ("K" at full size, "ENT" smaller) and a raised initial capital at
+    /// twice the size: a change of size inside a word is not a word break, with or
+    /// without kerning that pulls the next letter under the capital's advance.
+    #[test]
+    fn size_changes_inside_a_word_are_not_breaks() {
+        let mut g = run_sized("K", 72.0, 100.0, 12.0);
+        g.extend(run_sized("ENT COUNTY", 72.0 + ADV * 1.2, 100.0, 9.6));
+        assert_eq!(lay(g), ["KENT COUNTY"]);
+        let mut g = run_sized("A", 72.0, 100.0, 20.0);
+        g.extend(run_sized(
+            "pologies for",
+            72.0 + ADV * 2.0 - 0.5,
+            100.0,
+            SIZE,
+        ));
+        assert_eq!(lay(g), ["Apologies for"]);
+    }
+
     /// A glyph the font cannot map to text (an unmapped "fi" ligature) takes up room: the
     /// letters either side stay one word, and a real gap before it is still a space.
     #[test]
