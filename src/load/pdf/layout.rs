@@ -45,6 +45,8 @@ const WORD_GAP_EM: f32 = 0.15;
 /// space whose middle lies further inside a letter than this was painted under it (and
 /// overprinted) and separates nothing. Rounding of pens is far less than this.
 const SPACE_OVERLAP_EM: f32 = 0.1;
+/// Fewest spaced-out capitals read as one letter-spaced word (see `letter_spaced_word`).
+const LETTER_SPACED_MIN: usize = 4;
 /// A gap wider than this many ems splits a line into cells: several space widths, more
 /// than justified prose stretches its spaces on all but pathological lines (those are
 /// re-joined by the justified-prose check).
@@ -517,6 +519,9 @@ fn spaced(pending_mid: Option<f32>, ink: &Ink) -> bool {
 fn finish_seg(row: &mut Row, seg: &mut Seg) {
     let trimmed = seg.text.trim_end().len();
     seg.text.truncate(trimmed);
+    if let Some(word) = letter_spaced_word(&seg.text) {
+        seg.text = word;
+    }
     if !seg.text.is_empty() {
         row.segs.push(std::mem::take(seg));
     }
@@ -524,6 +529,25 @@ fn finish_seg(row: &mut Row, seg: &mut Seg) {
         x1: f32::MIN,
         ..Seg::default()
     };
+}
+
+/// A cell that is nothing but spaced-out capitals ("A G E N D A": a heading typed with
+/// a space after every letter) is one word, as pdftotext reads it. At least
+/// [`LETTER_SPACED_MIN`] letters, so that initials ("M A J", always beside a name
+/// anyway) stay apart.
+fn letter_spaced_word(text: &str) -> Option<String> {
+    let mut word = String::new();
+    for (i, part) in text.split(' ').enumerate() {
+        let mut chars = part.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        if !c.is_uppercase() || i >= 64 {
+            return None;
+        }
+        word.push(c);
+    }
+    (word.chars().count() >= LETTER_SPACED_MIN).then_some(word)
 }
 
 /// Appends glyph text with ligatures spelt out, soft hyphens dropped, no-break and other
@@ -1419,6 +1443,15 @@ mod tests {
             SIZE,
         ));
         assert_eq!(lay(g), ["Apologies for"]);
+    }
+
+    /// A heading typed with a space after every capital reads as one word; initials
+    /// beside a name stay apart.
+    #[test]
+    fn letter_spaced_capitals_are_one_word() {
+        assert_eq!(lay(run("A G E N D A", 250.0, 100.0)), ["AGENDA"]);
+        assert_eq!(lay(run("Mr M A J Hood", 72.0, 100.0)), ["Mr M A J Hood"]);
+        assert_eq!(lay(run("A B C", 72.0, 100.0)), ["A B C"]);
     }
 
     /// A glyph the font cannot map to text (an unmapped "fi" ligature) takes up room: the
