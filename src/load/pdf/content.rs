@@ -1773,4 +1773,37 @@ mod tests {
             }
         }
     }
+
+    /// Prints the glyphs of one page of `$PDF_GLYPHS` (page `$PDF_PAGE`, default 1) in
+    /// painting order, for looking at why layout splits or glues words
+    /// (`cargo test --release --lib -- --ignored dump_glyphs --nocapture`).
+    #[test]
+    #[ignore]
+    fn dump_glyphs() {
+        let Some(path) = std::env::var_os("PDF_GLYPHS") else {
+            return;
+        };
+        let n: u32 = std::env::var("PDF_PAGE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1);
+        let Some(doc) = shared_pdf(&path.to_string_lossy()) else {
+            return;
+        };
+        let id = *doc.get_pages().get(&n).expect("page");
+        let page = read(&doc, id);
+        for g in &page.glyphs {
+            eprintln!(
+                "{:?}\tx={:.2}\ty={:.2}\tw={:.2}\tx1={:.2}\tsize={:.2}{}{}",
+                g.text.as_str(),
+                g.x,
+                g.y,
+                g.width,
+                g.x + g.width,
+                g.size,
+                if g.space { "\tSPACE" } else { "" },
+                if g.rotated { "\tROT" } else { "" },
+            );
+        }
+    }
 }

@@ -15,6 +15,13 @@
 //! rotated text are left out of the lines (they are margin labels or vertical table
 //! headers, which text conversions drop or scramble too).
 //!
+//! Word breaks come from geometry, as in poppler's text output: a gap from the end of
+//! the previous glyph's advance (font widths scaled by size, `Tc`, `Tz`) wider than a
+//! fraction of the font size is a space, and a space glyph counts only where it lies
+//! between the letters (not under them, nor before a line's first letter). Size changes
+//! inside a word (small caps, drop capitals) are not breaks by themselves; glyphs with
+//! unknown text keep their room.
+//!
 //! Cost: one sort of the glyphs by baseline and one by line and x, then linear passes;
 //! allocation is per line and per cell, never per glyph.
 
@@ -34,6 +41,12 @@ const SCRIPT_DROP_EM: f32 = 0.35;
 /// glyph was painted (many producers position words instead of painting spaces). A
 /// normal space is ~0.25 em; kerning and letter gaps stay well below 0.15 em.
 const WORD_GAP_EM: f32 = 0.15;
+/// Slack (in ems) when comparing a space glyph's middle with the letters around it: a
+/// space whose middle lies further inside a letter than this was painted under it (and
+/// overprinted) and separates nothing. Rounding of pens is far less than this.
+const SPACE_OVERLAP_EM: f32 = 0.1;
+/// Fewest spaced-out capitals read as one letter-spaced word (see `letter_spaced_word`).
+const LETTER_SPACED_MIN: usize = 4;
 /// A gap wider than this many ems splits a line into cells: several space widths, more
 /// than justified prose stretches its spaces on all but pathological lines (those are
 /// re-joined by the justified-prose check).
@@ -101,6 +114,9 @@ struct Ink {
     y: f32,
     size: f32,
     space: bool,
+    /// A glyph whose text is unknown (no ToUnicode, no usable encoding): it shows
+    /// nothing but still takes up room, so the gaps either side are measured to it.
+    ghost: bool,
     bold: bool,
     idx: u32,
     line: u32,
@@ -183,11 +199,14 @@ fn collect_inks(glyphs: &[Glyph], height: f32) -> Vec<Ink> {
         if height > 0.0 && (g.y < 0.0 || g.y - g.size.max(0.0) * 0.3 > height) {
             continue;
         }
-        if !g.space && (g.text.is_empty() || g.text.chars().all(|c| c == '\u{ad}')) {
-            // Unknown text (no ToUnicode) has nothing to show, and guessing a space
-            // from it would split words; a lone soft hyphen is dropped like any other.
+        // A lone soft hyphen is dropped like any other.
+        if !g.space && !g.text.is_empty() && g.text.chars().all(|c| c == '\u{ad}') {
             continue;
         }
+        // Unknown text (no ToUnicode) has nothing to show, but dropping the glyph would
+        // leave a gap its own width wide inside the word ("of ce" for an unmapped "fi"
+        // ligature): it is kept as a ghost that only takes up room.
+        let ghost = !g.space && g.text.is_empty();
         let blank = g.text.chars().all(char::is_whitespace);
         let size = if g.size.is_finite() && g.size > 0.0 {
             g.size
@@ -200,7 +219,8 @@ fn collect_inks(glyphs: &[Glyph], height: f32) -> Vec<Ink> {
             x1: g.x + g.width.max(0.0),
             y: g.y,
             size,
-            space: g.space || blank,
+            space: !ghost && (g.space || blank),
+            ghost,
             bold: g.bold,
             idx,
             line: 0,
@@ -220,11 +240,13 @@ fn vertical_rulings(rulings: &[Ruling]) -> Vec<Ruling> {
     v
 }
 
-/// A line being collected: its anchor baseline, largest glyph size and x extent.
+/// A line being collected: its anchor baseline, largest and smallest glyph size and x
+/// extent.
 #[derive(Debug, Clone, Copy)]
 struct LineAcc {
     base: f32,
     size: f32,
+    min_size: f32,
     x0: f32,
     x1: f32,
     parent: u32,
@@ -236,14 +258,15 @@ fn build_rows(glyphs: &[Glyph], mut inks: Vec<Ink>, verticals: &[Ruling]) -> Vec
     inks.sort_by(|a, b| a.y.total_cmp(&b.y));
     let mut lines: Vec<LineAcc> = Vec::new();
     for ink in &mut inks {
-        let joins = lines.last().is_some_and(|l| {
-            ink.y - l.base <= BASELINE_TOL_EM * l.size.max(if ink.space { 0.0 } else { ink.size })
-        });
+        let joins = lines
+            .last()
+            .is_some_and(|l| ink.y - l.base <= baseline_tolerance(l, ink));
         if !joins {
             let id = lines.len() as u32;
             lines.push(LineAcc {
                 base: ink.y,
                 size: 0.0,
+                min_size: f32::MAX,
                 x0: f32::MAX,
                 x1: f32::MIN,
                 parent: id,
@@ -252,8 +275,9 @@ fn build_rows(glyphs: &[Glyph], mut inks: Vec<Ink>, verticals: &[Ruling]) -> Vec
         let id = lines.len() - 1;
         ink.line = id as u32;
         let l = &mut lines[id];
-        if !ink.space {
+        if !ink.space && !ink.ghost {
             l.size = l.size.max(ink.size);
+            l.min_size = l.min_size.min(ink.size);
         }
         l.x0 = l.x0.min(ink.x);
         l.x1 = l.x1.max(ink.x1);
@@ -283,6 +307,22 @@ fn build_rows(glyphs: &[Glyph], mut inks: Vec<Ink>, verticals: &[Ruling]) -> Vec
     rows
 }
 
+/// How far below a line's baseline an ink may sit and still be on that line: a fraction
+/// of the *smaller* of the two sizes. Measured in the bigger size, a line of body text
+/// would join a larger line (a sidebar heading in the next column) whose baseline sits
+/// between two body lines, and the columns would interleave ("Blarrigtaeilny" from
+/// "Britain" and "largely"). Super- and subscripts are joined by `attach_scripts`, not
+/// here; a space has no size of its own to go by.
+fn baseline_tolerance(line: &LineAcc, ink: &Ink) -> f32 {
+    let sizeless = ink.space || ink.ghost;
+    let size = if sizeless || line.size <= 0.0 {
+        line.size.max(if sizeless { 0.0 } else { ink.size })
+    } else {
+        line.size.min(ink.size)
+    };
+    BASELINE_TOL_EM * size
+}
+
 /// Points small lines that sit inside a bigger neighbour's body (super/subscripts) at
 /// that neighbour through `parent`, so their glyphs read in x order within it.
 fn attach_scripts(lines: &mut [LineAcc]) {
@@ -295,13 +335,19 @@ fn attach_scripts(lines: &mut [LineAcc]) {
         for j in [i.wrapping_sub(1), i + 1] {
             let Some(m) = lines.get(j) else { continue };
             // Only attach to a line that is itself a main line, so chains cannot form.
-            if m.parent as usize != j || me.size > SCRIPT_SIZE_RATIO * m.size {
+            // Smaller than every glyph of the line: the line's largest glyph may be a
+            // heading in another column that shares its baseline, which makes body text
+            // of the middle column look like a script of it.
+            if m.parent as usize != j || me.size > SCRIPT_SIZE_RATIO * m.min_size {
                 continue;
             }
             let above = m.base - me.base;
             let vertical_fit =
                 above <= SCRIPT_RISE_EM * m.size && -above <= SCRIPT_DROP_EM * m.size;
-            let horizontal_fit = me.x0 <= m.x1 + m.size && me.x1 >= m.x0 - m.size;
+            // A script is a few glyphs within or beside its line: never wider than it (a
+            // whole body line beside a larger heading in another column is not one).
+            let horizontal_fit =
+                me.x0 <= m.x1 + m.size && me.x1 >= m.x0 - m.size && me.x1 - me.x0 <= m.x1 - m.x0;
             if vertical_fit && horizontal_fit && best.is_none_or(|b| lines[b].size < m.size) {
                 best = Some(j);
             }
@@ -342,11 +388,27 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
     let mut prev: Option<Ink> = None;
     let mut prev_end = f32::MIN;
     let mut prev_col = 0usize;
-    let mut pending_space = false;
-    for ink in inks {
+    // The middle of the first space glyph since the previous letter that separates it
+    // from the next one (see `separates`).
+    let mut pending_space: Option<f32> = None;
+    for (i, ink) in inks.iter().enumerate() {
         let text = glyphs[ink.idx as usize].text.as_str();
+        if ink.ghost {
+            // Room taken without text: a gap before it is still a word space, and the
+            // next letter's gap is measured from its end.
+            if prev.is_some_and(|p| ink.x - prev_end > WORD_GAP_EM * p.size.max(ink.size)) {
+                pending_space = Some(f32::MIN);
+            }
+            if prev.is_some() {
+                prev_end = prev_end.max(ink.x1);
+            }
+            continue;
+        }
         if ink.space {
-            pending_space = true;
+            if separates(prev, prev_end, ink) {
+                let mid = 0.5 * (ink.x + ink.x1);
+                pending_space = Some(pending_space.map_or(mid, |m| m.min(mid)));
+            }
             continue;
         }
         // A glyph belongs to the column it starts in: text overflowing a cell (or
@@ -364,11 +426,7 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
         }
         if let Some(p) = prev {
             let em = p.size.max(ink.size);
-            let same = glyphs[p.idx as usize].text == glyphs[ink.idx as usize].text;
-            if same
-                && (ink.x - p.x).abs() <= DUPLICATE_EM * em
-                && (ink.y - p.y).abs() <= DUPLICATE_EM * em
-            {
+            if is_duplicate(glyphs, &p, ink, &inks[i + 1..]) {
                 // The same glyph painted again a hair away: fake bold. The first copy
                 // stands for both.
                 continue;
@@ -380,8 +438,7 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
                     row.gap_max = row.gap_max.max(gap);
                 }
                 finish_seg(&mut row, &mut seg);
-                pending_space = false;
-            } else if gap > WORD_GAP_EM * em || pending_space {
+            } else if gap > WORD_GAP_EM * em || spaced(pending_space, ink) {
                 if gap > WORD_GAP_EM * em {
                     row.gap_min = row.gap_min.min(gap);
                     row.gap_max = row.gap_max.max(gap);
@@ -389,9 +446,13 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
                 if !seg.text.is_empty() && !seg.text.ends_with(' ') {
                     seg.text.push(' ');
                 }
-                pending_space = false;
             }
         }
+        // Spaces are used up by the letter after them. Spaces before a line's first
+        // letter (an indent typed as spaces, the space after a bullet) separate nothing:
+        // left pending they would split the first word after its first letter
+        // ("M erlin").
+        pending_space = None;
         if seg.text.is_empty() {
             seg.x0 = ink.x;
             seg.bold = true;
@@ -411,9 +472,56 @@ fn build_row(glyphs: &[Glyph], inks: &[Ink], acc: LineAcc, verticals: &[Ruling])
     (!row.segs.is_empty()).then_some(row)
 }
 
+/// `ink` is a second copy of the letter `p` before it (fake bold, a drop shadow): the
+/// same text a hair away, and the letter after it (in `rest`) follows on from the
+/// first copy's end rather than from this one's. A genuine double letter painted well
+/// inside the first ("Valley" from a producer whose positions run behind the font's
+/// widths) is followed by letters that continue from *its* end.
+fn is_duplicate(glyphs: &[Glyph], p: &Ink, ink: &Ink, rest: &[Ink]) -> bool {
+    let em = p.size.max(ink.size);
+    let near = (ink.x - p.x).abs() <= DUPLICATE_EM * em && (ink.y - p.y).abs() <= DUPLICATE_EM * em;
+    if !near || glyphs[p.idx as usize].text != glyphs[ink.idx as usize].text {
+        return false;
+    }
+    // The next letter that is not itself another copy of the same glyph.
+    let another_copy = |n: &Ink| {
+        glyphs[n.idx as usize].text == glyphs[ink.idx as usize].text
+            && (n.x - p.x).abs() <= DUPLICATE_EM * em
+    };
+    let next = rest
+        .iter()
+        .find(|n| !(n.space || n.ghost || another_copy(n)));
+    next.is_none_or(|n| {
+        let (from_first, from_copy) = ((n.x - p.x1).abs(), (n.x - ink.x1).abs());
+        // After a word's last letter the next word is no evidence either way.
+        from_first.min(from_copy) > WORD_GAP_EM * em || from_first <= from_copy
+    })
+}
+
+/// A space glyph separates the letters on either side only when its middle lies past
+/// the previous letter's end (not its start: producers that position each word with
+/// their own metrics start the space a little inside the letter before). Word and LibreOffice paint tab stops as runs of spaces
+/// that the next letters are then painted over ("292. Apologies": spaces at the tab,
+/// then "A" at the first space's x): such a space sorts inside the word it lies under
+/// and must not split it ("A pologies").
+fn separates(prev: Option<Ink>, prev_end: f32, space: &Ink) -> bool {
+    let mid = 0.5 * (space.x + space.x1);
+    prev.is_none_or(|p| mid >= prev_end - SPACE_OVERLAP_EM * p.size.max(space.size))
+}
+
+/// The letter `ink` is preceded by a separating space: one whose middle lies before the
+/// letter's start. A letter painted over the space glyph (the same tab-stop overprint
+/// as in `separates`, seen from the other side) is not spaced by it.
+fn spaced(pending_mid: Option<f32>, ink: &Ink) -> bool {
+    pending_mid.is_some_and(|mid| ink.x >= mid - SPACE_OVERLAP_EM * ink.size)
+}
+
 fn finish_seg(row: &mut Row, seg: &mut Seg) {
     let trimmed = seg.text.trim_end().len();
     seg.text.truncate(trimmed);
+    if let Some(word) = letter_spaced_word(&seg.text) {
+        seg.text = word;
+    }
     if !seg.text.is_empty() {
         row.segs.push(std::mem::take(seg));
     }
@@ -421,6 +529,25 @@ fn finish_seg(row: &mut Row, seg: &mut Seg) {
         x1: f32::MIN,
         ..Seg::default()
     };
+}
+
+/// A cell that is nothing but spaced-out capitals ("A G E N D A": a heading typed with
+/// a space after every letter) is one word, as pdftotext reads it. At least
+/// [`LETTER_SPACED_MIN`] letters, so that initials ("M A J", always beside a name
+/// anyway) stay apart.
+fn letter_spaced_word(text: &str) -> Option<String> {
+    let mut word = String::new();
+    for (i, part) in text.split(' ').enumerate() {
+        let mut chars = part.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        if !c.is_uppercase() || i >= 64 {
+            return None;
+        }
+        word.push(c);
+    }
+    (word.chars().count() >= LETTER_SPACED_MIN).then_some(word)
 }
 
 /// Appends glyph text with ligatures spelt out, soft hyphens dropped, no-break and other
@@ -1192,6 +1319,34 @@ mod tests {
         text(&lay_out(&page(glyphs, Vec::new())))
     }
 
+    /// A tab typed as spaces with the heading painted over them ("292." then spaces
+    /// from the tab stop on, then "Apologies" from the same stop): the spaces under the
+    /// "A" do not split the word.
+    #[test]
+    fn spaces_painted_under_letters_do_not_split_words() {
+        let mut g = run("292. ", 60.0, 100.0);
+        g.extend(run("   ", 90.0, 100.0));
+        g.extend(run("Apologies for Absence", 90.0, 100.0));
+        assert_eq!(lay(g), ["292. Apologies for Absence"]);
+        // A space that starts a little inside the letter before it (words positioned
+        // with other metrics than the font's widths) still separates: "Webb has".
+        let mut g = run("Webb", 100.0, 100.0);
+        g.push(glyph(" ", 116.6, 100.0, SIZE));
+        g.extend(run("has", 121.4, 100.0));
+        assert_eq!(lay(g), ["Webb has"]);
+    }
+
+    /// Spaces painted before a line's first letter (an indent, or the space after a
+    /// bullet the font cannot map) must not be carried to the gap after that letter.
+    #[test]
+    fn leading_spaces_do_not_split_the_first_word() {
+        assert_eq!(lay(run("  Merlin Waste", 100.0, 100.0)), ["Merlin Waste"]);
+        // The same with the leading spaces out of reach of any glyph before them.
+        let mut g = run("  ", 60.0, 100.0);
+        g.extend(run("Clerk", 100.0, 100.0));
+        assert_eq!(lay(g), ["Clerk"]);
+    }
+
     fn h(x0: f32, x1: f32, y: f32) -> Ruling {
         Ruling {
             x0,
@@ -1237,6 +1392,82 @@ mod tests {
         assert_eq!(lay(g), ["On 24th May the report1", "was noted."]);
     }
 
+    /// Two columns of 12 pt body text and, in a third, an 18 pt heading whose baseline
+    /// falls between two body lines: neither body line joins the heading's line or
+    /// becomes its script, so the columns' words do not interleave.
+    #[test]
+    fn larger_text_between_body_lines_does_not_merge_them() {
+        let mut g = run_sized("Britain outside London, are", 28.0, 201.76, 12.0);
+        g.extend(run_sized("new powers to", 220.0, 201.76, 12.0));
+        g.extend(run_sized("ranked", 420.0, 210.92, 18.0));
+        g.extend(run_sized("largely provided by", 28.0, 215.76, 12.0));
+        g.extend(run_sized("services. Franchising", 220.0, 215.76, 12.0));
+        let lines = lay(g);
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+        for w in ["Britain", "largely", "ranked", "powers", "services."] {
+            assert!(words.contains(&w), "{w} in {lines:?}");
+        }
+        // The heading on the baseline of a first-column line, and second-column lines
+        // above and below it (where scripts of a line of its size would sit).
+        let mut g = run_sized("will be dependent on a package", 28.0, 327.80, 12.0);
+        g.extend(run_sized("services run", 430.0, 328.35, 18.0));
+        g.extend(run_sized("charging and a workplace", 222.0, 319.62, 12.0));
+        g.extend(run_sized("parking levy would", 222.0, 333.62, 12.0));
+        let lines = lay(g);
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+        for w in [
+            "package",
+            "charging",
+            "workplace",
+            "parking",
+            "levy",
+            "services",
+        ] {
+            assert!(words.contains(&w), "{w} in {lines:?}");
+        }
+    }
+
+    /// Small caps ("K" at full size, "ENT" smaller) and a raised initial capital at
+    /// twice the size: a change of size inside a word is not a word break, with or
+    /// without kerning that pulls the next letter under the capital's advance.
+    #[test]
+    fn size_changes_inside_a_word_are_not_breaks() {
+        let mut g = run_sized("K", 72.0, 100.0, 12.0);
+        g.extend(run_sized("ENT COUNTY", 72.0 + ADV * 1.2, 100.0, 9.6));
+        assert_eq!(lay(g), ["KENT COUNTY"]);
+        let mut g = run_sized("A", 72.0, 100.0, 20.0);
+        g.extend(run_sized(
+            "pologies for",
+            72.0 + ADV * 2.0 - 0.5,
+            100.0,
+            SIZE,
+        ));
+        assert_eq!(lay(g), ["Apologies for"]);
+    }
+
+    /// A heading typed with a space after every capital reads as one word; initials
+    /// beside a name stay apart.
+    #[test]
+    fn letter_spaced_capitals_are_one_word() {
+        assert_eq!(lay(run("A G E N D A", 250.0, 100.0)), ["AGENDA"]);
+        assert_eq!(lay(run("Mr M A J Hood", 72.0, 100.0)), ["Mr M A J Hood"]);
+        assert_eq!(lay(run("A B C", 72.0, 100.0)), ["A B C"]);
+    }
+
+    /// A glyph the font cannot map to text (an unmapped "fi" ligature) takes up room: the
+    /// letters either side stay one word, and a real gap before it is still a space.
+    #[test]
+    fn unmapped_glyphs_keep_their_room() {
+        let mut g = run("of", 72.0, 100.0);
+        g.push(glyph("", 82.0, 100.0, SIZE));
+        g.extend(run("ce is", 87.0, 100.0));
+        assert_eq!(lay(g), ["ofce is"]);
+        let mut g = run("the", 72.0, 100.0);
+        g.push(glyph("", 90.0, 100.0, SIZE));
+        g.extend(run("le", 95.0, 100.0));
+        assert_eq!(lay(g), ["the le"]);
+    }
+
     #[test]
     fn subscripts_join_their_line() {
         let mut g = run("CO", 72.0, 100.0);
@@ -1278,8 +1509,22 @@ mod tests {
         g.extend(run("Minutes", 72.4, 100.0));
         g.push(glyph("M", 72.8, 100.2, SIZE));
         assert_eq!(lay(g), ["Minutes"]);
+        // The same at the end of a word, with another word after it.
+        let mut g = run("Hall", 72.0, 100.0);
+        g.extend(run("Hall", 72.4, 100.0));
+        g.extend(run("Park", 100.0, 100.0));
+        assert_eq!(lay(g), ["Hall Park"]);
         // Doubled letters that are really there stay.
         assert_eq!(lay(run("Committee", 72.0, 100.0)), ["Committee"]);
+        // Even when the second of a narrow pair is painted well inside the first: the
+        // pen ran ahead of the producer's positions, it is not a second copy.
+        let mut g = run("Val", 72.0, 100.0);
+        let mut l = glyph("l", 83.0, 100.0, SIZE);
+        l.width = 2.8;
+        g[2].width = 2.8;
+        g.push(l);
+        g.extend(run("ey", 85.8, 100.0));
+        assert_eq!(lay(g), ["Valley"]);
     }
 
     #[test]
