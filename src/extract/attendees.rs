@@ -316,6 +316,43 @@ fn label<'t>(text: &'t str, cx: Cx) -> Option<(AttendanceStatus, &'t str)> {
     })
 }
 
+/// `text` cut where a sentence after the first opens with an attendance label.
+fn at_labels<'t>(text: &'t str, cx: Cx) -> Vec<&'t str> {
+    let mut cuts = vec![0];
+    for (i, _) in text.match_indices(". ") {
+        let rest = text[i + 2..].trim_start();
+        if label(rest, cx).is_some() {
+            cuts.push(text.len() - rest.len());
+        }
+    }
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
+}
+
+/// Welsh lists join their last name with "a", "ac" or "a'r" ("and", "and the"): read as
+/// "and" where the list is Welsh (it names "Cynghorwyr" or "Cyng."), never in English,
+/// where "a" is the article ("and a member of the public").
+fn welsh_and(text: &str) -> std::borrow::Cow<'_, str> {
+    let welsh = ["Cynghorwyr", "Cynghorydd", "Cyng."]
+        .iter()
+        .any(|w| text.contains(w));
+    if !welsh {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (k, word) in text.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(match word {
+            "a" | "ac" => "and",
+            "a'r" | "a’r" => "and",
+            w => w,
+        });
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A numbered attendance line without its number ("1. Present: …" → "Present: …");
 /// any other line as it is.
 fn unnumbered<'t>(text: &'t str, cx: Cx) -> &'t str {
@@ -382,9 +419,12 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
                 continue;
             }
         }
-        // A table row without a header: each cell is read like a line of its own.
-        for text in cell_texts(line) {
-            let text = unnumbered(text.trim(), cx);
+        // A table row without a header: each cell is read like a line of its own; a line
+        // that runs one list into the next ("… and Cllr C. In attendance: D (Clerk).")
+        // is read a list at a time.
+        for text in cell_texts(line).into_iter().flat_map(|t| at_labels(t, cx)) {
+            let welsh = welsh_and(unnumbered(text.trim(), cx));
+            let text = welsh.as_ref();
             if text.is_empty() {
                 continue;
             }
