@@ -64,6 +64,7 @@ pub fn extract(
             let n = found.len();
             markers(p, before, &item.number, attendees, rules, &mut found);
             if found.len() == n
+                && !p.text.trim().is_empty()
                 && let Some(value) = &p.action
             {
                 let context = paras
@@ -566,6 +567,42 @@ mod tests {
         );
         assert_eq!(owners(&got[1]), ["Performance Monitoring Group"]);
         assert_eq!(got[1].owners[0].raw, "PMG");
+    }
+
+    /// Issue #12: community minutes print the owner in a right-hand margin beside the
+    /// paragraph, with no "Action by" header; a margin note that names nobody ("Noted",
+    /// "Feb") gives no action.
+    #[test]
+    fn owners_in_the_margin() {
+        let (doc, blocks) = testing::minutes_blocks(
+            "MINUTES OF THE COMMUNITY COUNCIL MEETING HELD ON 14 SEPTEMBER 2016\nPRESENT\nCouncillors Ann Lee and Bo Ray.\n1. CORRESPONDENCE\ni) A letter from the County Council about the closure of the lane\nfor resurfacing works in October.\tClerk\nii) The bank statement for August showing a balance of £7,397.\tNoted\niii) A request for help with the cost of the youth club trip.\tFeb\niv) The footpath by the chapel needs clearing before the winter.\tCllr Ray\n",
+        );
+        let block = &blocks[0];
+        assert!(block.action_margin);
+        let attendees = crate::extract::attendees::extract_reporting(
+            &doc,
+            block,
+            testing::rules(),
+            &mut Vec::new(),
+        );
+        let got: Vec<(String, String)> =
+            extract(&doc, block, &attendees, testing::rules(), testing::NO_KEY)
+                .into_iter()
+                .map(|a| (a.owners[0].name.clone(), a.text))
+                .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Clerk".to_string(),
+                    "A letter from the County Council about the closure of the lane for resurfacing works in October.".to_string()
+                ),
+                (
+                    "Bo Ray".to_string(),
+                    "The footpath by the chapel needs clearing before the winter.".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

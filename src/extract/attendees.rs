@@ -1432,6 +1432,7 @@ mod tests {
             },
             noise: Default::default(),
             action_column: None,
+            action_margin: false,
             body: None,
             date: None,
             time: None,

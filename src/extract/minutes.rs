@@ -94,6 +94,9 @@ pub struct MinutesBlock {
     pub noise: HashSet<usize>,
     /// For minutes printed as a table: the 0-based column of "Action by", if any.
     pub action_column: Option<usize>,
+    /// The action column is a margin beside prose ([`margin_column`]), not a table's
+    /// header: only two-cell rows carry a note in it.
+    pub action_margin: bool,
     /// The body whose meeting is recorded.
     pub body: Option<String>,
     /// ISO date of the meeting recorded.
@@ -281,6 +284,9 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         items.first().map_or(end, |it| it.heading)
     };
     items.drain(..attendance_items);
+    let margin = action_column.is_none()
+        && margin_column(doc, items.first().map_or(end, |it| it.heading)..end, &noise).is_some();
+    let action_column = if margin { Some(1) } else { action_column };
     // The date on a later line of the heading or the preamble ("… held at the Village
     // Hall" over "Tuesday February 2nd 2010"), or in the first item when the heading
     // gives none; lines about another meeting do not count.
@@ -319,6 +325,7 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         items,
         noise,
         action_column,
+        action_margin: margin,
         body,
         date,
         time,
@@ -326,6 +333,36 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
         location: None,
         provenance: doc.lines[start].provenance,
     }
+}
+
+/// Rows that must end in a short margin note before the minutes count as having an
+/// owner margin.
+const MARGIN_ROWS: usize = 3;
+
+/// Words a paragraph's text needs, and a margin note may have at most, for a row to be
+/// a paragraph with a note in the margin.
+const MARGIN_TEXT_WORDS: usize = 6;
+const MARGIN_NOTE_WORDS: usize = 4;
+
+/// Community minutes print who acts in a right-hand margin beside the paragraph ("…
+/// before the next meeting.⇥Clerk", "…⇥Noted"): with no "Action by" header, the margin
+/// is the second of two-cell rows whose first cell is prose and second a short note,
+/// when enough rows after the first item look so. Its index, if the minutes have one.
+fn margin_column(doc: &Document, lines: Range<usize>, noise: &HashSet<usize>) -> Option<usize> {
+    let rows = lines
+        .filter(|i| !noise.contains(i))
+        .filter_map(|i| doc.lines.get(i))
+        .filter(|l| {
+            let cells = l.filled_cells();
+            l.is_row()
+                && cells.len() == 2
+                && l.cells.len() == 2
+                && cells[0].split_whitespace().count() >= MARGIN_TEXT_WORDS
+                && cells[1].split_whitespace().count() <= MARGIN_NOTE_WORDS
+                && cells[1].starts_with(char::is_uppercase)
+        })
+        .count();
+    (rows >= MARGIN_ROWS).then_some(1)
 }
 
 /// The bytes of a heading line read for the meeting's date and time: a whole document

@@ -82,7 +82,8 @@ pub fn paragraphs(
             for (c, cell) in line.cells.iter().enumerate() {
                 let t = cell.text.replace('\n', " ");
                 let t = t.trim();
-                if Some(c) == block.action_column {
+                if Some(c) == block.action_column && (!block.action_margin || line.cells.len() == 2)
+                {
                     action = (!t.is_empty()).then(|| t.to_string());
                     // a merged "Action by" cell owns every row it spans (issue #5)
                     if cell.merged_above {
@@ -108,6 +109,22 @@ pub fn paragraphs(
             line.text.trim().to_string()
         };
         if text.is_empty() && action.is_none() {
+            continue;
+        }
+        // The last line of a paragraph with its owner in the margin ("… the Big Lottery"
+        // over "hoped to submit it.⇥Clerk"): the margin note is the whole paragraph's.
+        if line.is_row()
+            && block.action_column.is_some()
+            && !gap
+            && let Some(prev) = out.last_mut()
+            && prev.action.is_none()
+            && !doc.lines[prev.line].is_row()
+            && !prev.text.trim_end().ends_with(['.', '!', '?', ':'])
+            && !point.is_match(&text)
+        {
+            prev.text.push(' ');
+            prev.text.push_str(&text);
+            prev.action = action;
             continue;
         }
         // A paragraph continued after a wrap or a page break: no sentence end before,
