@@ -37,6 +37,13 @@ codes! {
     NoMeeting = "no-meeting",
     /// Minutes were found but their meeting date could not be read.
     MinutesWithoutDate = "minutes-without-date",
+    /// Minutes whose text gives no meeting date took the date in the input's file name
+    /// ("20211025.txt", "minutes-2019-05-15.md"): check it by hand.
+    DateFromFileName = "date-from-file-name",
+    /// Minutes were found but no attendee could be read from them.
+    MinutesWithoutAttendees = "minutes-without-attendees",
+    /// Minutes were found but no decision could be read from them.
+    MinutesWithoutDecisions = "minutes-without-decisions",
     /// No council was recognised: the default rules were used.
     UnknownCouncil = "unknown-council",
     /// An attendance-table row whose status records no attendance yet ("Expected",

@@ -637,7 +637,10 @@ fn read_apologies(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll)
                 if next.is_blank() {
                     continue;
                 }
-                if label(next.text.trim(), cx).is_some_and(|l| l.0 != AttendanceStatus::Apologies) {
+                if label(next.text.trim(), cx).is_some_and(|l| l.0 != AttendanceStatus::Apologies)
+                    || cx.r.apologies.iter().any(|p| p.is_match(&next.text))
+                {
+                    // another list, or an apologies sentence read on its own turn
                     break;
                 }
                 seen = true;

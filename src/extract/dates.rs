@@ -54,6 +54,37 @@ pub fn find_dates(text: &str, rules: &CommonRules) -> Vec<(String, usize)> {
     out
 }
 
+/// A full date in the file name of `path` (its last component, extension dropped):
+/// "20211025", "2019-05-15", "15 May 2019" written with dashes or underscores. Two-part
+/// or ambiguous numbers ("15-07-05") give none.
+pub fn file_name_date(path: &str, rules: &CommonRules) -> Option<String> {
+    let name = path.rsplit(['/', '\\']).next()?;
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let spaced: String = stem
+        .chars()
+        .map(|c| if matches!(c, '-' | '_' | '.') { ' ' } else { c })
+        .collect();
+    // "20211025" and "2019 05 15": a four-digit year first
+    let parts: Vec<&str> = spaced.split(' ').filter(|t| !t.is_empty()).collect();
+    for (k, t) in parts.iter().enumerate() {
+        let all_digits = t.bytes().all(|b| b.is_ascii_digit());
+        let ymd = if t.len() == 8 && all_digits {
+            Some((&t[..4], &t[4..6], &t[6..]))
+        } else if t.len() == 4 && all_digits && k + 2 < parts.len() {
+            Some((*t, parts[k + 1], parts[k + 2]))
+        } else {
+            None
+        };
+        if let Some((y, m, d)) = ymd
+            && let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse())
+            && let Some(date) = iso(y, m, d)
+        {
+            return Some(date);
+        }
+    }
+    find_date(&spaced, rules)
+}
+
 fn month_number(name: &str, rules: &CommonRules) -> Option<u32> {
     let lower = name.to_lowercase();
     let lower = lower.trim_end_matches('.');
@@ -230,6 +261,27 @@ mod tests {
             find_date("May 4 2020, deferred from 2 March 2020", &r).as_deref(),
             Some("2020-05-04")
         );
+    }
+
+    #[test]
+    fn dates_in_file_names() {
+        let r = rules();
+        let got = |p: &str| file_name_date(p, &r);
+        assert_eq!(
+            got("archive/minutes/20211025.txt").as_deref(),
+            Some("2021-10-25")
+        );
+        assert_eq!(
+            got("m/2019-05-15_minutes.pdf").as_deref(),
+            Some("2019-05-15")
+        );
+        assert_eq!(
+            got("posts/draft-minutes-15-may-2019.md").as_deref(),
+            Some("2019-05-15")
+        );
+        // two-digit parts are ambiguous; no date at all is none
+        assert_eq!(got("minutes/15-07-05.pdf"), None);
+        assert_eq!(got("minutes/july.txt"), None);
     }
 
     #[test]

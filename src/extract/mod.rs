@@ -154,13 +154,27 @@ pub fn extract_pack(
             ..s.clone()
         })
         .collect();
-    for mut block in minutes::find(doc, &record_spans, rules) {
+    let minutes_blocks = minutes::find(doc, &record_spans, rules);
+    let only_minutes = minutes_blocks.len() == 1;
+    for mut block in minutes_blocks {
         let from_page = spans
             .iter()
             .any(|s| s.records && s.lines.start == block.lines.start);
         if let Some((body, location)) = page.as_ref().filter(|_| from_page) {
             block.body = block.body.or_else(|| body.clone());
             block.location = block.location.or_else(|| location.clone());
+        }
+        // The one set of minutes of a document whose text gives no date: an archive's
+        // file name often does ("20211025.txt"); said in a warning, to check by hand.
+        if block.date.is_none()
+            && only_minutes
+            && let Some(date) = dates::file_name_date(&source.path, &rules.common)
+        {
+            warnings.push(crate::warnings::Code::DateFromFileName.warn(
+                &format!("the minutes give no date: {date} is read from the file name"),
+                Some(block.provenance),
+            ));
+            block.date = Some(date);
         }
         if block.date.is_none() {
             warnings.push(crate::warnings::Code::MinutesWithoutDate.warn(
@@ -180,6 +194,18 @@ pub fn extract_pack(
             resolutions = distinct_resolutions(resolutions);
         }
         let actions = actions::extract(doc, &block, &attendees, rules, key);
+        if attendees.is_empty() {
+            warnings.push(crate::warnings::Code::MinutesWithoutAttendees.warn(
+                "minutes found but no attendee could be read: check the attendance by hand",
+                Some(block.provenance),
+            ));
+        }
+        if resolutions.is_empty() {
+            warnings.push(crate::warnings::Code::MinutesWithoutDecisions.warn(
+                "minutes found but no decision could be read: check them by hand",
+                Some(block.provenance),
+            ));
+        }
         meetings.push(Meeting {
             id: key.unique_id(&mut meeting_ids, "mtg", &["minutes"]),
             kind: MeetingKind::Minutes,
