@@ -172,22 +172,22 @@ fn narrow_classes(src: &str) -> String {
 /// A list of alternative patterns; a text matches when any of them does.
 ///
 /// The list is also compiled into one [`regex::RegexSet`], so "does any match" is a
-/// single pass over the text however many alternatives a rule lists.
+/// single pass over the text however many alternatives a rule lists. The set is built
+/// on first use, like the list's patterns: the rules hold lists that a run over one
+/// kind of pack never asks (Welsh, narrative minutes, PDF furniture), and building every
+/// set at start-up had become most of a small run's time (issue #12). The sources are
+/// checked when the rules are read, so a bad pattern still stops the run there.
 #[derive(Clone, Debug)]
-pub struct Patterns(pub Vec<Pattern>, regex::RegexSet);
+pub struct Patterns(pub Vec<Pattern>, Arc<OnceLock<regex::RegexSet>>);
 
 impl<'de> Deserialize<'de> for Patterns {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Patterns, D::Error> {
         let sources = Vec::<CheckedSource>::deserialize(d)?;
-        let set = regex::RegexSetBuilder::new(sources.iter().map(|s| s.0.as_str()))
-            .size_limit(SIZE_LIMIT)
-            .build()
-            .map_err(|e| serde::de::Error::custom(format!("invalid pattern list: {e}")))?;
         let list = sources
             .into_iter()
             .map(|s| Pattern::deferred(s.0))
             .collect();
-        Ok(Patterns(list, set))
+        Ok(Patterns(list, Arc::new(OnceLock::new())))
     }
 }
 
@@ -198,12 +198,25 @@ impl Patterns {
             .iter()
             .map(|s| Pattern::compiled(s.to_string()))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Patterns(list, regex::RegexSet::new(sources)?))
+        let set = regex::RegexSetBuilder::new(sources)
+            .size_limit(SIZE_LIMIT)
+            .build()?;
+        Ok(Patterns(list, Arc::new(OnceLock::from(set))))
+    }
+
+    /// The list as one set, built on first use.
+    fn set(&self) -> &regex::RegexSet {
+        self.1.get_or_init(|| {
+            regex::RegexSetBuilder::new(self.0.iter().map(|p| p.source()))
+                .size_limit(SIZE_LIMIT)
+                .build()
+                .expect("checked patterns compile as a set")
+        })
     }
 
     /// True when any pattern matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.1.is_match(text)
+        self.set().is_match(text)
     }
 
     /// The captures of the first pattern that matches.
@@ -217,7 +230,8 @@ impl Patterns {
         // Most texts match none. "Any match?" stops at the first match and can skip
         // ahead by literal prefixes; "which match?" must run to the end of the text in a
         // slower mode, so it only runs when there is something to find (issue #3).
-        let hits = self.1.is_match(text).then(|| self.1.matches(text));
+        let set = self.set();
+        let hits = set.is_match(text).then(|| set.matches(text));
         hits.into_iter().flatten().map(|i| &self.0[i])
     }
 
