@@ -171,7 +171,7 @@ pub fn extract_pack(
             && let Some(date) = dates::file_name_date(&source.path, &rules.common)
         {
             warnings.push(crate::warnings::Code::DateFromFileName.warn(
-                &format!("the minutes give no date: {date} is read from the file name"),
+                format!("the minutes give no date: {date} is read from the file name"),
                 Some(block.provenance),
             ));
             block.date = Some(date);
