@@ -94,7 +94,7 @@ pub struct MinutesBlock {
     pub noise: HashSet<usize>,
     /// For minutes printed as a table: the 0-based column of "Action by", if any.
     pub action_column: Option<usize>,
-    /// The action column is a margin beside prose ([`margin_column`]), not a table's
+    /// The action column is a margin beside prose (`margin_column`), not a table's
     /// header: only two-cell rows carry a note in it.
     pub action_margin: bool,
     /// The body whose meeting is recorded.
