@@ -277,7 +277,7 @@ fn attendance_follows(doc: &Document, i: usize, rules: &SegmentRules) -> bool {
 
 /// The first [`TOP_LINE_BYTES`] of a line.
 fn head(t: &str) -> &str {
-    &t[..t.floor_char_boundary(TOP_LINE_BYTES)]
+    crate::model::head(t, TOP_LINE_BYTES)
 }
 
 /// The index after a YAML front matter block at the top of `doc` (the `---` … `---`
@@ -303,7 +303,7 @@ fn minutes_at_top(doc: &Document, lines: std::ops::Range<usize>, rules: &Segment
         rules.minutes_title_top.is_match(head(t))
             && !rules
                 .not_heading
-                .is_match(&t[..t.floor_char_boundary(TITLE_BYTES)])
+                .is_match(crate::model::head(t, TITLE_BYTES))
     });
     let top = lines.start..lines.end.min(lines.start + MINUTES_TOP_LINES);
     titled

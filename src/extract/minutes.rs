@@ -94,7 +94,7 @@ pub struct MinutesBlock {
     pub noise: HashSet<usize>,
     /// For minutes printed as a table: the 0-based column of "Action by", if any.
     pub action_column: Option<usize>,
-    /// The action column is a margin beside prose (`margin_column`), not a table's
+    /// The action column is a margin beside prose (`has_margin`), not a table's
     /// header: only two-cell rows carry a note in it.
     pub action_margin: bool,
     /// The body whose meeting is recorded.
@@ -278,14 +278,10 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
             rules.attendees.present.is_match(&t) || rules.attendees.in_attendance.is_match(&t)
         })
         .count();
-    let preamble_end = if attendance_items > 0 {
-        items.get(attendance_items).map_or(end, |it| it.heading)
-    } else {
-        items.first().map_or(end, |it| it.heading)
-    };
+    let preamble_end = items.get(attendance_items).map_or(end, |it| it.heading);
     items.drain(..attendance_items);
     let margin = action_column.is_none()
-        && margin_column(doc, items.first().map_or(end, |it| it.heading)..end, &noise).is_some();
+        && has_margin(doc, items.first().map_or(end, |it| it.heading)..end, &noise);
     let action_column = if margin { Some(1) } else { action_column };
     // The date on a later line of the heading or the preamble ("… held at the Village
     // Hall" over "Tuesday February 2nd 2010"), or in the first item when the heading
@@ -308,17 +304,13 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
                 .filter_map(|l| l.text.trim().strip_prefix("title:"))
                 .find_map(|t| own_date(t, rules))
         });
-    let (time, end_time) = match time {
-        Some(t) => (Some(t), end_time),
-        None => (
-            doc.lines[start..preamble_end.min(start + DATE_LINES)]
-                .iter()
-                .map(|l| head(l.text.trim()))
-                .filter(|t| !r.heading_skip.is_match(t))
-                .find_map(|t| dates::time_range(t, &rules.common).0),
-            end_time,
-        ),
-    };
+    let time = time.or_else(|| {
+        doc.lines[start..preamble_end.min(start + DATE_LINES)]
+            .iter()
+            .map(|l| head(l.text.trim()))
+            .filter(|t| !r.heading_skip.is_match(t))
+            .find_map(|t| dates::time_range(t, &rules.common).0)
+    });
     MinutesBlock {
         lines: start..end,
         preamble: start..preamble_end,
@@ -347,8 +339,8 @@ const MARGIN_NOTE_WORDS: usize = 4;
 /// Community minutes print who acts in a right-hand margin beside the paragraph ("…
 /// before the next meeting.⇥Clerk", "…⇥Noted"): with no "Action by" header, the margin
 /// is the second of two-cell rows whose first cell is prose and second a short note,
-/// when enough rows after the first item look so. Its index, if the minutes have one.
-fn margin_column(doc: &Document, lines: Range<usize>, noise: &HashSet<usize>) -> Option<usize> {
+/// when enough rows after the first item look so.
+fn has_margin(doc: &Document, lines: Range<usize>, noise: &HashSet<usize>) -> bool {
     let rows = lines
         .filter(|i| !noise.contains(i))
         .filter_map(|i| doc.lines.get(i))
@@ -362,7 +354,7 @@ fn margin_column(doc: &Document, lines: Range<usize>, noise: &HashSet<usize>) ->
                 && cells[1].starts_with(char::is_uppercase)
         })
         .count();
-    (rows >= MARGIN_ROWS).then_some(1)
+    rows >= MARGIN_ROWS
 }
 
 /// The bytes of a heading line read for the meeting's date and time: a whole document
@@ -371,7 +363,7 @@ const HEAD_BYTES: usize = 600;
 
 /// The first [`HEAD_BYTES`] of a line.
 fn head(t: &str) -> &str {
-    &t[..t.floor_char_boundary(HEAD_BYTES)]
+    crate::model::head(t, HEAD_BYTES)
 }
 
 /// How far before a date its clause is read for words that make it another meeting's.
