@@ -12,6 +12,7 @@ pub mod dates;
 pub mod ids;
 pub mod meeting;
 pub mod minutes;
+pub mod money_lists;
 pub mod names;
 pub mod owners;
 pub mod plans;

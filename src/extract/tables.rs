@@ -6,12 +6,14 @@
 //! Every body cell keeps its printed text and its column position, so column indices
 //! match the printed table; [`cells::parse_number`] gives each its value and unit. Prose
 //! tables (membership lists, cover sheets, action plans) fail the numeric share and are
-//! left out. Nothing here looks at the input format.
+//! left out. Lists of payments printed as lines ([`money_lists`]) are tables too.
+//! Nothing here looks at the input format.
 
 use std::collections::HashMap;
 
 use crate::extract::MeetingKey;
 use crate::extract::cells;
+use crate::extract::money_lists;
 use crate::model::{Document, Line};
 use crate::pack::{Table, TableCell};
 use crate::rules::{Pattern, RuleSet};
@@ -39,6 +41,22 @@ crate::rule_section! {
         /// A body cell this long (in characters) is prose; a column mostly of prose cells
         /// makes the table a prose table (membership lists, commentary).
         prose_cell_chars: usize,
+        /// A sum of money in a list of payments ("£1,300.00", "£30", "£ 45.50").
+        money_amount: Pattern,
+        /// What may follow a list line's amounts: nothing, a cheque reference and
+        /// anything after it, or a few words ("– all approved.").
+        money_tail: Pattern,
+        /// A date printed just before a list line's amounts: named group `date`,
+        /// anchored at the end.
+        money_date: Pattern,
+        /// A list mark before a list line's label ("1.", "iv)", "(b)").
+        money_list_mark: Pattern,
+        /// Most words in a list line's label; longer lines are prose.
+        money_label_words: usize,
+        /// Most words in a heading inside a list ("INCOME").
+        money_section_words: usize,
+        /// Fewest lines with amounts that make a list.
+        money_list_min_rows: usize,
     }
 }
 
@@ -46,6 +64,8 @@ crate::rule_section! {
 pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Table> {
     let r = &rules.tables;
     let mut tables = Vec::new();
+    // Lines of the tables read here: not lines of a list of payments.
+    let mut taken = vec![false; doc.lines.len()];
     let mut i = 0;
     while i < doc.lines.len() {
         if !doc.lines[i].is_row() {
@@ -56,10 +76,44 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Tabl
         while i < doc.lines.len() && doc.lines[i].is_row() {
             i += 1;
         }
+        // One row of a label and a sum, alone: a line of a list of payments that a
+        // wide gap split into cells, read with the list's other lines.
+        if i - start == 1 && money_lists::is_entry(&doc.lines[start], r) {
+            continue;
+        }
         if let Some(t) = build(doc, start, &doc.lines[start..i], r, key) {
             tables.push(t);
+            taken[start..i].fill(true);
         }
     }
+    for list in money_lists::find(doc, r, &taken) {
+        let title = doc.lines[..list.start]
+            .iter()
+            .rev()
+            .take(r.title_lookback)
+            .find(|l| !l.is_blank())
+            .map(|l| {
+                if l.is_row() {
+                    l.filled_cells().join(" ")
+                } else {
+                    l.text.trim().to_string()
+                }
+            });
+        let first_label = list
+            .rows
+            .first()
+            .and_then(|row| row.first())
+            .map_or("", |c| c.text.as_str());
+        let id = key.id("tbl", &[title.as_deref().unwrap_or(""), first_label]);
+        tables.push(Table {
+            id,
+            title,
+            provenance: doc.lines[list.start].provenance,
+            header: Vec::new(),
+            rows: list.rows,
+        });
+    }
+    tables.sort_by_key(|t| t.provenance.line);
     // Same title and first row label twice: the occurrence number keeps ids unique.
     let mut seen: HashMap<String, usize> = HashMap::new();
     for t in &mut tables {
@@ -169,10 +223,17 @@ fn build(
     })
 }
 
-/// True when some column holds mostly long text: names with posts, commentary.
+/// True when some column holds mostly long text: names with posts, commentary. Long
+/// row labels do not make prose when most rows carry two figures or more (savings
+/// lines, performance indicators described in a sentence).
 fn has_prose_column(body: &[Line], r: &TableRules) -> bool {
     let width = body.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    let figure_rows = body.iter().filter(|l| numeric_counts(l, r).0 >= 2).count();
+    let labels_free = figure_rows * 2 > body.len();
     (0..width).any(|col| {
+        if col == 0 && labels_free {
+            return false;
+        }
         let cells: Vec<&str> = body
             .iter()
             .filter_map(|l| l.cells.get(col))
@@ -302,5 +363,27 @@ mod tests {
         assert_eq!(rows[1][2].value, Some(58.0));
         assert_eq!(rows[1][3].value, None);
         assert_eq!(rows[2][2].value, None);
+    }
+
+    #[test]
+    fn savings_described_in_a_sentence_keep_their_figures() {
+        // Labels past the prose length, but every row carries several figures.
+        let long = "Review of community-based services ensuring strict adherence to policy and a review of packages with high levels of support";
+        let t = run(&format!(
+            "Saving\tTarget\tForecast\tVariance\n\
+            {long}\t-650.0\t-650.0\t0.0\n\
+            {long} and enhanced contributions from health partners\t-550.0\t-237.5\t312.5\n"
+        ));
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows[1][3].value, Some(312.5));
+    }
+
+    #[test]
+    fn long_labels_with_one_figure_are_still_prose() {
+        let long = "The committee noted the report and asked officers to bring a further update to its next meeting with the figures";
+        let t = run(&format!(
+            "Item\tNote\tCount\n{long}\tnoted\t3\n{long} in full\tnoted\t4\n"
+        ));
+        assert!(t.is_empty());
     }
 }

@@ -97,6 +97,9 @@ const HEADER_MAX_ROWS: usize = 3;
 /// rows only when there are at least this many of them on the page. A page that holds
 /// two rows of a ruled table has two; a table ruled only round its body has one.
 const MIN_RULED_BANDS: usize = 2;
+/// A ruled column narrower than this many ems with no text in it is the gap between
+/// two borders, not a column (see `drop_empty_slivers`).
+const SLIVER_EM: f32 = 1.0;
 /// A margin line is a running header/footer when it repeats on at least this many pages
 /// (a body line repeated twice never is)...
 const RUNNING_MIN_PAGES: usize = 3;
@@ -819,6 +822,7 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], pitch: f32, out: &mut Vec<TextL
     let mut bounds: Vec<f32> = rows.iter().flat_map(|r| r.rules.iter().copied()).collect();
     bounds.sort_by(f32::total_cmp);
     bounds.dedup_by(|b, a| *b - *a <= RULE_SNAP);
+    let bounds = figure_columns(rows, drop_empty_slivers(rows, bounds));
     let ncols = bounds.len().saturating_sub(1).max(1);
     let (left, right) = (
         bounds.first().copied().unwrap_or(0.0),
@@ -928,6 +932,7 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], pitch: f32, out: &mut Vec<TextL
             out.push(line.into_line());
         } else {
             bands.push(out.len() - first_line);
+            align_by_baseline(&mut cols, tallest);
             let parts: Vec<RowPart> = (0..tallest)
                 .map(|k| {
                     if k == 0 || paragraph_starts(&cols, k, &col_right, pitch) {
@@ -945,7 +950,7 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], pitch: f32, out: &mut Vec<TextL
                     bold: true,
                 };
                 for (c, frags) in cols.iter_mut().enumerate() {
-                    if let Some(f) = frags.get_mut(k) {
+                    if let Some(f) = frags.get_mut(k).filter(|f| !f.text.is_empty()) {
                         line.cells[c] = std::mem::take(&mut f.text);
                         line.x = line.x.min(f.x);
                         line.y = line.y.min(f.y);
@@ -959,6 +964,113 @@ fn ruled_table(rows: &[Row], rulings: &[Ruling], pitch: f32, out: &mut Vec<TextL
         }
     }
     mark_rows(&mut out[first_line..], &bands);
+}
+
+/// Removes ruled columns narrower than [`SLIVER_EM`] in which no text starts: the gap
+/// between two cells' borders painted a few points apart (spreadsheet exports), not a
+/// column of the printed table.
+fn drop_empty_slivers(rows: &[Row], mut bounds: Vec<f32>) -> Vec<f32> {
+    let em = rows.iter().map(|r| r.size).fold(0.0f32, f32::max);
+    let mut c = 0;
+    while bounds.len() > 2 && c + 1 < bounds.len() {
+        let (a, b) = (bounds[c], bounds[c + 1]);
+        let empty = !rows
+            .iter()
+            .flat_map(|r| &r.segs)
+            .any(|s| s.x0 + 0.5 >= a && s.x0 + 0.5 < b);
+        if empty && b - a < SLIVER_EM * em {
+            // Drop the inner edge: the left one for the last column, else the right one.
+            bounds.remove(if c + 2 == bounds.len() { c } else { c + 1 });
+        } else {
+            c += 1;
+        }
+    }
+    bounds
+}
+
+/// Splits ruled columns that hold several columns of figures with no ruling between
+/// them (a spreadsheet printed with borders round groups of columns only). Within one
+/// ruled column, the pieces of the lines that read as data there (two or more pieces,
+/// all figures after the first) are grouped by the x ranges they cover, as in an
+/// unruled table; two or more groups, seen on at least two lines, become columns split
+/// halfway across the gaps between them. Prose cells never split a column: a line of
+/// words is one piece, or its pieces are not figures.
+fn figure_columns(rows: &[Row], bounds: Vec<f32>) -> Vec<f32> {
+    if bounds.len() < 2 {
+        return bounds;
+    }
+    let ncols = bounds.len() - 1;
+    let mut out = vec![bounds[0]];
+    for c in 0..ncols {
+        let mut spans: Vec<(f32, f32)> = Vec::new();
+        let mut lines = 0;
+        for r in rows {
+            let segs: Vec<&Seg> = r
+                .segs
+                .iter()
+                .filter(|s| column_of(&bounds, s.x0 + 0.5, ncols) == c)
+                .collect();
+            if segs.len() >= 2 && segs[1..].iter().all(|s| is_figure(&s.text)) {
+                lines += 1;
+                spans.extend(segs.iter().map(|s| (s.x0, s.x1)));
+            }
+        }
+        if lines >= 2 {
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut groups: Vec<(f32, f32)> = Vec::new();
+            for (a, b) in spans {
+                match groups.last_mut() {
+                    Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                    _ => groups.push((a, b)),
+                }
+            }
+            out.extend(groups.windows(2).map(|w| 0.5 * (w[0].1 + w[1].0)));
+        }
+        out.push(bounds[c + 1]);
+    }
+    out
+}
+
+/// Puts the figures of a ruled row's shorter cells beside the lines of its tallest cell
+/// that share their baselines, so that figures printed level with the last line of a
+/// wrapped label, or with the row under a section heading, stay on that line. Cells of
+/// words, and figures that do not all share a baseline with the tallest cell's lines,
+/// stay stacked from the top (text centred in a tall cell reads from the row's top).
+/// Empty fragments fill the gaps.
+fn align_by_baseline(cols: &mut [Vec<Frag>], tallest: usize) {
+    let Some(reference) = cols.iter().position(|c| c.len() == tallest) else {
+        return;
+    };
+    let ys: Vec<f32> = cols[reference].iter().map(|f| f.y).collect();
+    for (c, frags) in cols.iter_mut().enumerate() {
+        if c == reference
+            || frags.is_empty()
+            || frags.len() == tallest
+            || !frags.iter().all(|f| is_figure(&f.text))
+        {
+            continue;
+        }
+        let mut slots = Vec::with_capacity(frags.len());
+        let mut next = 0;
+        for f in frags.iter() {
+            let tol = BASELINE_TOL_EM * f.size.max(1.0);
+            match (next..tallest).find(|&j| (ys[j] - f.y).abs() <= tol) {
+                Some(j) => {
+                    slots.push(j);
+                    next = j + 1;
+                }
+                None => break,
+            }
+        }
+        if slots.len() < frags.len() || slots.iter().enumerate().all(|(i, &j)| i == j) {
+            continue;
+        }
+        let mut placed: Vec<Frag> = (0..tallest).map(|_| Frag::default()).collect();
+        for (f, j) in std::mem::take(frags).into_iter().zip(slots) {
+            placed[j] = f;
+        }
+        *frags = placed;
+    }
 }
 
 /// Keeps the row marks of a ruled table's body bands only where the bands are rows.
@@ -992,12 +1104,16 @@ fn mark_rows(lines: &mut [TextLine], bands: &[usize]) {
 /// ended a sentence or this line opens a label or a list item ("RESOLVED:", "(ii)").
 /// Such a line is not joined to the lines above: a cell may hold several paragraphs
 /// (a minute's discussion, then its decision). A short line that ends mid-phrase
-/// ("Violence against" / "Women and Girls") is a narrow column wrapping.
+/// ("Violence against" / "Women and Girls") is a narrow column wrapping. A change of
+/// weight or size between the two lines starts a new paragraph too.
 fn paragraph_starts(cols: &[Vec<Frag>], k: usize, col_right: &[f32], pitch: f32) -> bool {
     cols.iter().zip(col_right).any(|(frags, &right)| {
         let (Some(upper), Some(lower)) = (frags.get(k.wrapping_sub(1)), frags.get(k)) else {
             return false;
         };
+        if upper.text.is_empty() || lower.text.is_empty() {
+            return false;
+        }
         let em = upper.size.max(lower.size);
         if em <= 0.0 {
             return false;
@@ -1009,10 +1125,14 @@ fn paragraph_starts(cols: &[Vec<Frag>], k: usize, col_right: &[f32], pitch: f32)
         let needed = (first_word.chars().count() as f32 + 1.0) * 0.5 * em;
         let short = upper.right + needed <= right;
         let ends_sentence = upper.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
-        gap || (short
-            && (ends_sentence
-                || super::starts_label(&lower.text)
-                || super::starts_list_item(&lower.text)))
+        // A bold line over plain ones, or a change of size, is a heading over the row
+        // (a section of a spreadsheet), not the first line of a wrapped cell.
+        let restyled = upper.bold != lower.bold || (upper.size - lower.size).abs() > 0.15 * em;
+        gap || restyled
+            || (short
+                && (ends_sentence
+                    || super::starts_label(&lower.text)
+                    || super::starts_list_item(&lower.text)))
     })
 }
 
@@ -1770,6 +1890,80 @@ mod tests {
 
     fn row_parts(p: &PageText) -> Vec<RowPart> {
         p.lines.iter().map(|l| l.row_part).collect()
+    }
+
+    /// A spreadsheet ruled round its label column and round the block of figures only,
+    /// with the two borders a few points apart: the sliver between them is no column,
+    /// and the figure block splits into its three right-aligned columns.
+    fn spreadsheet_rules(row_ys: &[f32]) -> Vec<Ruling> {
+        let (top, bottom) = (row_ys[0], row_ys[row_ys.len() - 1]);
+        let mut r: Vec<Ruling> = row_ys.iter().map(|&y| h(20.0, 560.0, y)).collect();
+        r.extend([20.0, 300.0, 306.0, 560.0].map(|x| v(x, top, bottom)));
+        r
+    }
+
+    #[test]
+    fn figure_columns_without_rulings_between_them_split() {
+        let mut g = run("Adult Case Management", 25.0, 100.0);
+        for (i, fig) in ["40.7", "42.6", "1.9"].iter().enumerate() {
+            g.extend(run_right(fig, 380.0 + 80.0 * i as f32, 100.0));
+        }
+        g.extend(run("Strategic Safeguarding", 25.0, 124.0));
+        for (i, fig) in ["0.7", "0.8", "-0.1"].iter().enumerate() {
+            g.extend(run_right(fig, 380.0 + 80.0 * i as f32, 124.0));
+        }
+        let p = lay_out(&page(g, spreadsheet_rules(&[90.0, 112.0, 136.0])));
+        assert_eq!(
+            text(&p),
+            [
+                "Adult Case Management\t40.7\t42.6\t1.9",
+                "Strategic Safeguarding\t0.7\t0.8\t-0.1",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_column_of_words_is_not_split_at_its_gaps() {
+        // Two lines with a wide gap inside the second cell: words, not figures.
+        let g = runs(&[
+            ("Item", 25.0, 100.0),
+            ("Owner", 310.0, 100.0),
+            ("Update", 460.0, 100.0),
+            ("Item two", 25.0, 124.0),
+            ("Clerk", 310.0, 124.0),
+            ("Done", 460.0, 124.0),
+        ]);
+        let p = lay_out(&page(g, spreadsheet_rules(&[90.0, 112.0, 136.0])));
+        assert_eq!(text(&p), ["Item\tOwner Update", "Item two\tClerk Done"]);
+    }
+
+    #[test]
+    fn figures_stay_level_with_the_label_line_they_are_printed_on() {
+        // One ruled band: a bold section heading, then a label wrapped over two lines
+        // with its figures level with the second line.
+        let mut g = run("Children & Education", 25.0, 100.0);
+        for x in g.iter_mut() {
+            x.bold = true;
+        }
+        g.extend(run("Estimated reduction in", 25.0, 114.0));
+        g.extend(run("transport costs", 25.0, 126.0));
+        g.extend(run_right("-6,300.0", 380.0, 126.0));
+        g.extend(run_right("-6,300.0", 460.0, 126.0));
+        g.extend(run("Total", 25.0, 150.0));
+        g.extend(run_right("-9.9", 380.0, 150.0));
+        g.extend(run_right("0.0", 460.0, 150.0));
+        let p = lay_out(&page(g, spreadsheet_rules(&[90.0, 138.0, 160.0])));
+        assert_eq!(
+            text(&p),
+            [
+                "Children & Education\t\t",
+                "Estimated reduction in\t\t",
+                "transport costs\t-6,300.0\t-6,300.0",
+                "Total\t-9.9\t0.0",
+            ]
+        );
+        use RowPart::{First, More};
+        assert_eq!(row_parts(&p), [First, First, More, First]);
     }
 
     #[test]
