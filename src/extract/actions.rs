@@ -59,6 +59,7 @@ pub fn extract(
     let mut found: Vec<Found> = Vec::new();
     for item in block.parts().iter() {
         let paras = paragraphs(doc, block, item, rules);
+        let before_item = found.len();
         for (k, p) in paras.iter().enumerate() {
             let before = &paras[..k];
             let n = found.len();
@@ -87,11 +88,9 @@ pub fn extract(
         }
         owner_lists(&paras, &item.number, attendees, rules, &mut found);
         action_tables(doc, block, item, attendees, rules, &mut found);
-    }
-    // Minutes that mark no action give their tasks in sentences.
-    if found.is_empty() {
-        for item in block.parts().iter() {
-            let paras = paragraphs(doc, block, item, rules);
+        // An item that marks no action gives its tasks in sentences ("Clerk to write to
+        // Highways."), however the other items of the minutes mark theirs.
+        if found.len() == before_item {
             found.extend(
                 tasks::find(&paras, attendees, rules)
                     .into_iter()
@@ -550,6 +549,29 @@ mod tests {
                 ("Jo Bloggs to circulate the figures.", vec!["Jo Bloggs"]),
             ],
             "someone not on the attendance list, a substitution and a decision are no actions"
+        );
+    }
+
+    #[test]
+    fn tasks_in_sentences_under_items_that_mark_no_action() {
+        // Item 2 marks its action; item 3 gives its task in a sentence.
+        let att = [testing::person("Jo Bloggs")];
+        let got = run(
+            &format!(
+                "{HEAD}2. PLAY AREA\n\nThe fence needs repair. Action: Jo Bloggs\n\n3. FOOTPATHS\n\nThe stile is broken. Clerk to report it to the Highways team.\n"
+            ),
+            &att,
+        );
+        let found: Vec<(&str, &str)> = got
+            .iter()
+            .map(|a| (a.item.as_deref().unwrap_or(""), a.text.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("2", "The fence needs repair."),
+                ("3", "Clerk to report it to the Highways team."),
+            ]
         );
     }
 

@@ -653,6 +653,26 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_that_runs_on_into_a_long_paragraph() {
+        // Community minutes print each minute as one paragraph after its heading.
+        let long = "Cllr Smith reported that the open meeting had been well attended. ".repeat(6);
+        let b = blocks(&format!(
+            "MINUTES OF THE MEETING OF LLANWERN COMMUNITY COUNCIL HELD ON 4 MARCH 2019\nPresent: Cllr A Smith\n\n\
+             2650. Planning: No applications.\n\n2651. Road Closures: {long}\n\n2652. Date of next meeting: 1st April.\n"
+        ));
+        let items: Vec<(&str, &str)> = b[0]
+            .items
+            .iter()
+            .map(|i| (i.number.as_str(), i.title.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [("2650", "Planning"), ("2651", "Road Closures"), ("2652", "Date of next meeting")]
+        );
+        assert!(b[0].items[1].inline.as_deref().is_some_and(|t| t.len() > 250));
+    }
+
+    #[test]
     fn body_from_the_letterhead_when_the_title_names_none() {
         let (_, b) = testing::minutes_blocks(
             "SAFER WESTSHIRE PARTNERSHIP BOARD\n\nMinutes of the meeting held on Thursday, 7 December 2023 at 10.00 am\n\nPresent: A Person\n1. Welcome\n",
