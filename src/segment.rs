@@ -150,7 +150,16 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
         if text.is_empty() || text.len() > MAX_HEADING_BYTES || meeting_page && item_minutes(text) {
             continue;
         }
-        let Some(kind) = classify(text, starts) else {
+        // Minutes printed inside a pack often carry no "Minutes" title: a page opens
+        // with the committee, the date and the attendance record.
+        let page_minutes = || {
+            open.kind != SegmentKind::Minutes
+                && i > body_start
+                && page_opens_minutes(doc, i, rules)
+        };
+        let Some(kind) = classify(text, starts)
+            .or_else(|| page_minutes().then_some(SegmentKind::Minutes))
+        else {
             continue;
         };
         // "Minutes of the meeting held on …, to be confirmed as a true record." and
@@ -272,6 +281,28 @@ const ATTENDANCE_LINES: usize = 25;
 fn attendance_follows(doc: &Document, i: usize, rules: &SegmentRules) -> bool {
     doc.lines[i..doc.lines.len().min(i + ATTENDANCE_LINES)]
         .iter()
+        .any(|l| rules.minutes_top.is_match(head(l.text.trim())))
+}
+
+/// Written lines at the top of a page searched for an attendance record.
+const PAGE_TOP_LINES: usize = 6;
+
+/// Whether line `i` is the first written line of a page whose first
+/// [`PAGE_TOP_LINES`] written lines hold an attendance record ("PRESENT:"): the top of
+/// printed minutes that name the committee and the date but not the word "Minutes".
+fn page_opens_minutes(doc: &Document, i: usize, rules: &SegmentRules) -> bool {
+    let Some(page) = doc.lines[i].provenance.page else {
+        return false;
+    };
+    let earlier = doc.lines[..i].iter().rev().find(|l| !l.is_blank());
+    if earlier.is_some_and(|l| l.provenance.page == Some(page)) {
+        return false;
+    }
+    doc.lines[i..]
+        .iter()
+        .take_while(|l| l.provenance.page == Some(page))
+        .filter(|l| !l.is_blank())
+        .take(PAGE_TOP_LINES)
         .any(|l| rules.minutes_top.is_match(head(l.text.trim())))
 }
 

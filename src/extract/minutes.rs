@@ -19,6 +19,9 @@ crate::rule_section! {
     pub struct MinutesRules / RawMinutesRules {
         /// A minute heading with `number` and `title` groups.
         item: Patterns,
+        /// Lines that read like a numbered heading and are not one: a date on a line
+        /// of its own ("24 SEPTEMBER 2009") under the committee's name.
+        not_item: Patterns,
         /// Headings repeated on every page of printed minutes.
         running_header: Patterns,
         /// The column-header row of minutes printed as a table.
@@ -457,6 +460,9 @@ fn heading(line: &Line, r: &MinutesRules) -> Option<(String, String)> {
             return None;
         }
         return Some((number, cells[1].to_string()));
+    }
+    if r.not_item.is_match(line.text.trim()) {
+        return None;
     }
     let c = r.item.captures(line.text.trim())?;
     let number = c
