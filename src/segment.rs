@@ -153,12 +153,10 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
         // Minutes printed inside a pack often carry no "Minutes" title: a page opens
         // with the committee, the date and the attendance record.
         let page_minutes = || {
-            open.kind != SegmentKind::Minutes
-                && i > body_start
-                && page_opens_minutes(doc, i, rules)
+            open.kind != SegmentKind::Minutes && i > body_start && page_opens_minutes(doc, i, rules)
         };
-        let Some(kind) = classify(text, starts)
-            .or_else(|| page_minutes().then_some(SegmentKind::Minutes))
+        let Some(kind) =
+            classify(text, starts).or_else(|| page_minutes().then_some(SegmentKind::Minutes))
         else {
             continue;
         };

@@ -395,7 +395,12 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
     let mut columns: Option<Columns> = None;
     let mut last: Option<usize> = None; // index in roll of the last person of a list
     let mut after_blank = false;
-    for (_, line) in block.content(doc, block.preamble.clone()) {
+    let lines: Vec<&Line> = block
+        .content(doc, block.preamble.clone())
+        .map(|(_, l)| l)
+        .collect();
+    for line in join_wrapped_values(&lines, cx) {
+        let line = line.as_ref();
         let prov = line.provenance;
         if line.is_blank() {
             after_blank = true;
@@ -595,6 +600,57 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
     p.role = role;
     p.organisation = cell(c.organisation).or(p.organisation);
     roll.add_person(p, st, false, line.provenance, cx);
+}
+
+/// Joins the line under a labelled row ("PRESENT:⇥Dave Roberts (Chairman), Councillors
+/// Angela Caldara and" / "Corinna Edge, Danny Connellan.") to the row's last cell: the
+/// list wrapped out of its cell, and a name split over the two lines must be read whole.
+/// The row's last cell must not end a sentence, and the line below must be prose that
+/// opens no list of its own.
+fn join_wrapped_values<'a>(lines: &[&'a Line], cx: Cx) -> Vec<std::borrow::Cow<'a, Line>> {
+    let mut out: Vec<std::borrow::Cow<'a, Line>> = Vec::with_capacity(lines.len());
+    let mut k = 0;
+    while k < lines.len() {
+        let line = lines[k];
+        let next = lines.get(k + 1).copied();
+        let open_end = line.is_row()
+            && line
+                .cells
+                .iter()
+                .rev()
+                .find(|c| !c.text.trim().is_empty())
+                .is_some_and(|c| !c.text.trim_end().ends_with(['.', ')', ':']));
+        if open_end
+            && let Some(n) = next
+            && !n.is_row()
+            && !n.is_blank()
+            && label(n.text.trim(), cx).is_none()
+            && !cx.r.apologies.is_match(n.text.trim())
+            && cx.r.split_label.captures(n.text.trim()).is_none()
+        {
+            let mut joined = line.clone();
+            if let Some(c) = joined
+                .cells
+                .iter_mut()
+                .rev()
+                .find(|c| !c.text.trim().is_empty())
+            {
+                c.text = format!("{} {}", c.text.trim_end(), n.text.trim());
+            }
+            joined.text = joined
+                .cells
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\t");
+            out.push(std::borrow::Cow::Owned(joined));
+            k += 2;
+            continue;
+        }
+        out.push(std::borrow::Cow::Borrowed(line));
+        k += 1;
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1538,6 +1594,29 @@ mod tests {
         let all = run("Present: Cllr Ann Lee (Vice-Chair), Cllr Bo Ray (Co-Chair)");
         assert!(!find(&all, "Ann Lee").chair);
         assert!(find(&all, "Bo Ray").chair);
+    }
+
+    #[test]
+    fn a_list_wrapped_out_of_its_labelled_cell() {
+        let all = run("MINUTES OF THE AUDIT COMMITTEE HELD ON 24 SEPTEMBER 2009\n\
+             PRESENT:\tDave Roberts (Chairman), Councillors Angela Caldara and\n\
+             Corinna Edge, Danny Connellan.\n\
+             ALSO PRESENT:\tCouncillors Chris Edge, Mark Betteridge, Margaret\n\
+             Brierly and Russell Makin.\n\n1. APOLOGIES\n");
+        assert_eq!(
+            names(&all),
+            [
+                "Dave Roberts",
+                "Angela Caldara",
+                "Corinna Edge",
+                "Danny Connellan",
+                "Chris Edge",
+                "Mark Betteridge",
+                "Margaret Brierly",
+                "Russell Makin"
+            ]
+        );
+        assert_eq!(find(&all, "Corinna Edge").status, AttendanceStatus::Present);
     }
 
     #[test]

@@ -673,9 +673,18 @@ mod tests {
             .collect();
         assert_eq!(
             items,
-            [("2650", "Planning"), ("2651", "Road Closures"), ("2652", "Date of next meeting")]
+            [
+                ("2650", "Planning"),
+                ("2651", "Road Closures"),
+                ("2652", "Date of next meeting")
+            ]
         );
-        assert!(b[0].items[1].inline.as_deref().is_some_and(|t| t.len() > 250));
+        assert!(
+            b[0].items[1]
+                .inline
+                .as_deref()
+                .is_some_and(|t| t.len() > 250)
+        );
     }
 
     #[test]

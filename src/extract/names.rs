@@ -84,13 +84,34 @@ pub fn same_person(a: &str, b: &str) -> bool {
     if name_tokens(a).nth(1).is_none() || name_tokens(b).nth(1).is_none() {
         return true;
     }
-    let initial = |n: &str| {
+    let first = |n: &str| {
         name_tokens(n)
             .next()
-            .and_then(|t| t.chars().flat_map(char::to_lowercase).next())
+            .map(|t| t.chars().flat_map(char::to_lowercase).collect::<String>())
+            .unwrap_or_default()
     };
-    initial(a) == initial(b)
+    let (fa, fb) = (first(a), first(b));
+    if fa.chars().next() != fb.chars().next() {
+        return false;
+    }
+    // Two given names written out must agree in their first letters: one short for the
+    // other ("Chris", "Christopher") or misspelt ("Daniela", "Daniella"); "Corinna Edge"
+    // and "Chris Edge" are two people.
+    let letters = |f: &str| f.chars().filter(|c| c.is_alphabetic()).count();
+    let (la, lb) = (letters(&fa), letters(&fb));
+    if la <= 1 || lb <= 1 {
+        return true;
+    }
+    let common = fa
+        .chars()
+        .zip(fb.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    common >= la.min(lb).min(GIVEN_NAME_PREFIX)
 }
+
+/// Leading letters two written-out given names of one person share.
+const GIVEN_NAME_PREFIX: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -147,6 +168,8 @@ mod tests {
         assert!(same_person("Joan Hancox", "joan hancox"));
         assert!(same_person("Smith", "Jo Smith"));
         assert!(!same_person("Jo Smith", "Al Smith"));
+        assert!(!same_person("Corinna Edge", "Chris Edge"));
+        assert!(same_person("Chris Edge", "Christopher Edge"));
         assert!(!same_person("Jo Smith", "Jo Smyth"));
         assert!(same_person("ÉLODIE Durand", "élodie durand"));
         assert!(same_person("J. Smith", "jo smith"));
