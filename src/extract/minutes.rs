@@ -223,6 +223,13 @@ fn block(doc: &Document, span: &Span, rules: &RuleSet) -> MinutesBlock {
                         .or_else(|| names_body(t).then_some(t))
                 })
                 .map(tidy_body)
+        })
+        // minutes without a "Minutes" title open with the body's name ("AUDIT COMMITTEE"
+        // over the date and "PRESENT:")
+        .or_else(|| {
+            let t = first.trim();
+            (names_body(t) && !r.title.is_match(t) && dates::find_date(t, &rules.common).is_none())
+                .then(|| tidy_body(t))
         });
     let date = labelled(doc, start..span.lines.end, &r.date_label, r)
         .and_then(|(c, text)| dates::find_date(&text[c.get(0)?.end()..], &rules.common))
@@ -656,6 +663,28 @@ mod tests {
         assert_eq!(b.action_column, Some(2));
         let numbers: Vec<&str> = b.items.iter().map(|i| i.number.as_str()).collect();
         assert_eq!(numbers, ["HSP16", "HSP17"]);
+    }
+
+    #[test]
+    fn minutes_inside_a_pack_named_by_their_first_line() {
+        // An agenda pack whose later page opens with the committee, the date and
+        // "PRESENT:": printed minutes without the word "Minutes".
+        let mut doc = Document::from_plain_text(
+            "AUDIT COMMITTEE\n22 October 2009\n1.\tApologies for absence\n2.\tMinutes of the last meeting\n\
+             AUDIT COMMITTEE\n24 SEPTEMBER 2009\nPRESENT:\tDave Roberts (Chairman), Angela Caldara.\n\
+             1\tDECLARATIONS OF INTEREST\n\tNone.\n2\tMINUTES\n\tRESOLVED: That the minutes are agreed.\n",
+        );
+        for (i, l) in doc.lines.iter_mut().enumerate() {
+            l.provenance.page = crate::model::OneIndexed::new(if i < 4 { 1 } else { 2 });
+        }
+        let book = crate::extract::testing::book();
+        let spans = segment(&doc, &book.default);
+        let b = find(&doc, &spans, &book.default);
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].body.as_deref(), Some("Audit Committee"));
+        assert_eq!(b[0].date.as_deref(), Some("2009-09-24"));
+        let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2"]);
     }
 
     #[test]
