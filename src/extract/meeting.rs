@@ -78,7 +78,11 @@ pub fn notice(
     rules: &RuleSet,
     council: Option<&str>,
 ) -> Option<Meeting> {
-    let span = spans.first().filter(|s| s.kind == SegmentKind::Agenda)?;
+    // A web export's front matter (an `Other` part) may come before the front sheet.
+    let span = spans
+        .iter()
+        .find(|s| s.kind != SegmentKind::Other)
+        .filter(|s| s.kind == SegmentKind::Agenda)?;
     let r = &rules.meeting;
     let lines = &doc.lines[span.lines.clone()];
     let head = &lines[..lines.len().min(HEAD_LINES)];
@@ -286,7 +290,9 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
         let Some(text) = texts[at].as_deref().filter(|t| !t.is_empty()) else {
             continue;
         };
-        if runs.last().is_some_and(|run| run.len() >= 3) && r.agenda_end.is_match(text) {
+        // The footer ends the agenda once three items are in (a contact line above the
+        // items is the letterhead's).
+        if runs.iter().map(Vec::len).sum::<usize>() >= 3 && r.agenda_end.is_match(text) {
             break;
         }
         let (number, raw_title, title_at) = if let Some(c) = r.agenda_item.captures(text) {
@@ -527,6 +533,21 @@ mod tests {
         let doc = Document::from_plain_text(text);
         let spans = segment(&doc, &book.default);
         notice(&doc, &spans, &book.default, Some("Testshire")).expect("a notice")
+    }
+
+    #[test]
+    fn a_parish_summons_under_a_web_export_header_ends_at_its_footer() {
+        let m = notice_of(
+            "---\ntitle: \"Parish Council Agenda & Minutes\"\n---\n\n\
+             Ashby Parish Council. Meeting 10.8.2012. Councillors are summoned to a meeting for the purposes of transacting the following business.\n\n\
+             1. Minutes of the last meeting\n2. Matters Arising\n3. Chairman’s Report\n4. Correspondence\n\n\
+             Meeting Closes\n\nThe Public are welcome to this meeting\n\n\
+             1. Apologies: none.\n2. Minutes of the Meeting\n3. Matters Arising\n4. Chairman’s Report\n5. Finance\n",
+        );
+        assert_eq!(m.date.as_deref(), Some("2012-08-10"));
+        let numbers: Vec<&str> = m.agenda.iter().map(|a| a.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2", "3", "4"]);
+        assert_eq!(m.agenda[0].title, "Minutes of the last meeting");
     }
 
     #[test]
