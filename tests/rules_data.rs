@@ -147,6 +147,28 @@ fn minutes_item_description_stays_in_the_agenda() {
     assert_eq!(pack["meetings"][0]["agenda"].as_array().unwrap().len(), 3);
 }
 
+/// A parish web post: the agenda under the export's header ends at its footer, and the
+/// payments listed as lines are a table.
+#[test]
+fn parish_web_post_agenda_ends_at_its_footer() {
+    let pack = extract_fixture("tests/fixtures/segment/parish_web_post_agenda.md");
+    let m = &pack["meetings"][0];
+    assert_eq!(m["kind"], "notice");
+    assert_eq!(m["date"], "2014-09-12");
+    let titles: Vec<&str> = m["agenda"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 5, "{titles:?}");
+    assert_eq!(titles[4], "Correspondence");
+    let rows = pack["tables"][0]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[1][0]["text"], "Clerk’s Salary & Expenses");
+    assert_eq!(rows[2][1]["value"], 550.55);
+}
+
 #[test]
 fn undated_minutes_are_warned_about() {
     let pack = extract_fixture("tests/fixtures/segment/minutes_without_date.txt");
