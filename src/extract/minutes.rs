@@ -22,6 +22,10 @@ crate::rule_section! {
         /// Lines that read like a numbered heading and are not one: a date on a line
         /// of its own ("24 SEPTEMBER 2009") under the committee's name.
         not_item: Patterns,
+        /// The agenda reference under an unnumbered minute heading ("Apologies and
+        /// Substitutes" over "(Item 1)"): a `number` group. Minutes that print two or
+        /// more take their items from them, not from numbered paragraphs.
+        item_ref: Pattern,
         /// Headings repeated on every page of printed minutes.
         running_header: Patterns,
         /// The column-header row of minutes printed as a table.
@@ -544,12 +548,63 @@ pub fn numeric(number: &str) -> Option<(String, u32)> {
     digits.parse().ok().map(|n| (prefix.to_string(), n))
 }
 
+/// Most words in the heading line above an "(Item N)" reference.
+const REF_HEADING_WORDS: usize = 16;
+
+/// Minute items marked by agenda references: each "(Item N)" line under an unnumbered
+/// heading line; empty when the minutes print fewer than two.
+fn referenced_items(
+    doc: &Document,
+    range: Range<usize>,
+    noise: &HashSet<usize>,
+    r: &MinutesRules,
+) -> Vec<ItemSpan> {
+    let mut out: Vec<ItemSpan> = Vec::new();
+    for i in range.clone() {
+        if noise.contains(&i) {
+            continue;
+        }
+        let Some(c) = r.item_ref.captures(doc.lines[i].text.trim()) else {
+            continue;
+        };
+        let Some(h) = (range.start..i).rev().find(|&k| !doc.lines[k].is_blank()) else {
+            continue;
+        };
+        let title = doc.lines[h].text.trim();
+        if title.split_whitespace().count() > REF_HEADING_WORDS
+            || title.ends_with(['.', ';', ','])
+            || out.last().is_some_and(|p| p.heading >= h)
+        {
+            continue;
+        }
+        out.push(ItemSpan {
+            number: c["number"].to_string(),
+            title: title.to_string(),
+            inline: None,
+            heading: h,
+            lines: h..range.end,
+            provenance: doc.lines[h].provenance,
+        });
+    }
+    if out.len() < 2 {
+        return Vec::new();
+    }
+    for k in 1..out.len() {
+        out[k - 1].lines.end = out[k].heading;
+    }
+    out
+}
+
 fn items(
     doc: &Document,
     range: Range<usize>,
     noise: &HashSet<usize>,
     r: &MinutesRules,
 ) -> Vec<ItemSpan> {
+    let referenced = referenced_items(doc, range.clone(), noise, r);
+    if !referenced.is_empty() {
+        return referenced;
+    }
     let mut out: Vec<ItemSpan> = Vec::new();
     for i in range.clone() {
         if noise.contains(&i) {
@@ -685,6 +740,31 @@ mod tests {
         assert_eq!(b[0].date.as_deref(), Some("2009-09-24"));
         let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
         assert_eq!(numbers, ["1", "2"]);
+    }
+
+    #[test]
+    fn unnumbered_headings_over_item_references() {
+        // ModernGov minutes: the heading, then "(Item N)"; the numbered paragraphs under
+        // it are no items.
+        let b = blocks(
+            "PLANNING PANEL – 3 March 2024\n\nMINUTES of the meeting held in the Council Chamber.\n\nPRESENT: Jo Bloggs (Chair)\n\n\
+             Apologies and Substitutes\n\n(Item 1)\n\nThere were none.\n\n\
+             Housing update\n\n(Item 2)\n\n1. The officer introduced the report.\n\n2. Members asked about the waiting list.\n\n\
+             Work programme\n\n(Item 3)\n\nRESOLVED that the work programme be noted.\n",
+        );
+        let items: Vec<(&str, &str)> = b[0]
+            .items
+            .iter()
+            .map(|i| (i.number.as_str(), i.title.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("1", "Apologies and Substitutes"),
+                ("2", "Housing update"),
+                ("3", "Work programme")
+            ]
+        );
     }
 
     #[test]

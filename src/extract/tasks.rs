@@ -15,6 +15,9 @@ use crate::model::Provenance;
 use crate::pack::{Attendee, Owner, OwnerKind};
 use crate::rules::RuleSet;
 
+/// Bytes after the owner within which a `not_task` rule must match.
+const NOT_TASK_REACH: usize = 30;
+
 /// A task read from a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Task {
@@ -39,17 +42,24 @@ pub fn find(paras: &[Paragraph], attendees: &[Attendee], rules: &RuleSet) -> Vec
         }
         for range in sentences(&p.text, rules) {
             let sentence = &p.text[range];
-            if r.not_task.is_match(sentence) {
-                continue;
-            }
-            let Some(raw) = r
+            let Some(owner) = r
                 .task
                 .matching(sentence)
                 .find_map(|pat| pat.captures(sentence)?.name("owner"))
-                .map(|m| m.as_str().trim())
             else {
                 continue;
             };
+            // What rules a task out is said by the owner's own verb or at the sentence's
+            // start ("Cllr Hill will attend", "If the Clerk …"), not in a clause further
+            // on ("… and to extend an invitation to attend Panel meetings").
+            let mut window = (owner.end() + NOT_TASK_REACH).min(sentence.len());
+            while !sentence.is_char_boundary(window) {
+                window += 1;
+            }
+            if r.not_task.is_match(&sentence[..window]) {
+                continue;
+            }
+            let raw = owner.as_str().trim();
             let owners = owners::resolve(raw, attendees, &p.text, rules, Confidence::Marked);
             if owners.is_empty() || owners.iter().any(|o| unresolved_initials(o, raw)) {
                 continue;
@@ -149,5 +159,14 @@ mod tests {
             tasks("8. Events: Cllr Ray will attend the training on 4 May. The Clerk would like more notice. NCC will resurface the lane. Signed: Clerk to the Council.\n")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn an_invitation_to_attend_later_in_the_sentence_keeps_the_task() {
+        let got = tasks(
+            "9. Hall: The Clerk agreed to write to the hall committee and to extend an invitation to attend the next meeting.\n",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Clerk");
     }
 }
