@@ -3,7 +3,9 @@
 
 For every PDF under a folder (default ../shared/real/docs from the repo root) that has a
 text layer (pdftotext gives some words), compares the multiset of words of
-`pdftotext -layout FILE -` with that of `councilpack text FILE`. A word is a maximal run
+`pdftotext -layout FILE -` with that of `councilpack text --furniture FILE` (the text the
+extractors read plus the running headers and footers the loader set apart: removed from
+the lines, not lost). A word is a maximal run
 of letters of 3 or more characters, case-folded. A file's score is the share of
 pdftotext's words found in councilpack's (multiset intersection / pdftotext count): a
 split word ("K ENT") or a glued one ("ofthe") both lose words.
@@ -50,7 +52,7 @@ def score(path, binary):
     total = sum(ref.values())
     if total == 0:
         return None
-    got = words(run([binary, "text", path]))
+    got = words(run([binary, "text", "--furniture", path]))
     matched = sum((ref & got).values())
     return path, total, matched, ref - got
 

@@ -57,6 +57,11 @@ pub enum Command {
     Text {
         /// The input file.
         file: PathBuf,
+        /// Also print the page furniture the loader took out (running headers and
+        /// footers of a PDF), after the text: a form feed, then one line per item,
+        /// "p<page>" and the text, tab-separated.
+        #[arg(long)]
+        furniture: bool,
     },
 }
 

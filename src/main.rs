@@ -43,7 +43,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Text { file } => {
+        Command::Text { file, furniture } => {
             use anyhow::Context;
             use std::io::Write;
             let bytes =
@@ -52,6 +52,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let loaded = councilpack::load::load(&file, &bytes, &book.default.html)?;
             let mut out = std::io::stdout().lock();
             out.write_all(loaded.doc.to_text().as_bytes())?;
+            if furniture && !loaded.doc.furniture.is_empty() {
+                out.write_all(b"\x0c")?;
+                out.write_all(loaded.doc.furniture_text().as_bytes())?;
+            }
             for w in &loaded.warnings {
                 eprintln!("warning [{}]: {}", w.code, w.message);
             }

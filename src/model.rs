@@ -163,6 +163,9 @@ pub struct Document {
     pub lines: Vec<Line>,
     /// The physical pages, empty when the source has no page structure.
     pub pages: Vec<PageInfo>,
+    /// Page furniture the loader took out of `lines` (running headers and footers of a
+    /// PDF), with the page each was on: not read by the extractors, but not lost.
+    pub furniture: Vec<Line>,
 }
 
 impl Document {
@@ -191,6 +194,20 @@ impl Document {
             }
             if line.bullet {
                 out.push_str("• ");
+            }
+            out.push_str(&line.text);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The page furniture as text, one line per item after the page it was on
+    /// ("p3\tAUDIT COMMITTEE 24 SEPTEMBER 2009"); empty when there is none.
+    pub fn furniture_text(&self) -> String {
+        let mut out = String::new();
+        for line in &self.furniture {
+            if let Some(p) = line.provenance.page {
+                out.push_str(&format!("p{p}\t"));
             }
             out.push_str(&line.text);
             out.push('\n');
@@ -239,6 +256,7 @@ impl Document {
         Document {
             lines,
             pages: Vec::new(),
+            furniture: Vec::new(),
         }
     }
 }

@@ -147,7 +147,11 @@ pub fn parse(text: &str) -> Document {
     if text.ends_with('\n') && lines.last().is_some_and(|l| l.is_blank()) {
         lines.pop();
     }
-    let mut doc = Document { lines, pages };
+    let mut doc = Document {
+        lines,
+        pages,
+        furniture: Vec::new(),
+    };
     doc.apply_stamps();
     doc
 }

@@ -205,6 +205,7 @@ pub fn parse(text: &str, rules: &HtmlRules) -> Document {
     Document {
         lines: out,
         pages: Vec::new(),
+        furniture: Vec::new(),
     }
 }
 

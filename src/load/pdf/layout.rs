@@ -1305,6 +1305,8 @@ pub fn remove_running_lines(pages: &mut [PageText]) {
         if drop.is_empty() {
             continue;
         }
+        page.furniture
+            .extend(drop.iter().map(|&i| page.lines[i].cells.join("\t")));
         let mut idx = 0;
         page.lines.retain(|_| {
             let keep = !drop.contains(&idx);
@@ -2169,6 +2171,12 @@ mod tests {
                 vec!["Fourth page, another report."]
             ]
         );
+        // set apart, not lost
+        assert_eq!(
+            pages[1].furniture,
+            ["OFFICIAL", "Agenda Item 5 Page 2 of 3"]
+        );
+        assert!(pages[3].furniture.is_empty());
     }
 
     #[test]

@@ -164,6 +164,16 @@ fn document(pages: &[page::PageText]) -> Document {
             number,
             stamp: p.stamp,
         });
+        for text in &p.furniture {
+            doc.furniture.push(Line::prose(
+                text.clone(),
+                Provenance {
+                    page: Some(number),
+                    line: None,
+                    pack_page: p.stamp,
+                },
+            ));
+        }
         for l in &join_marked_rows(reflow(&p.lines, p.width)) {
             let provenance = Provenance {
                 page: Some(number),

@@ -122,4 +122,7 @@ pub struct PageText {
     /// Width of the page in points (0 when unknown): a paragraph's lines reflow only
     /// against a text block that spans most of it.
     pub width: f32,
+    /// The running headers and footers taken off this page, as text (cells joined by
+    /// tabs): kept so that nothing read is lost, but not lines the extractors see.
+    pub furniture: Vec<String>,
 }
