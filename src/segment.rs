@@ -114,6 +114,7 @@ const FRONT_MATTER_LINES: usize = 40;
 /// The parts of `doc`, in order, covering every line.
 pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
     let starts = start_groups(rules);
+    let all = rules;
     let rules = &rules.segment;
     let mut spans: Vec<Span> = Vec::new();
     // A web export's front matter (title, date of posting, categories) is not part of
@@ -153,7 +154,7 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
         // Minutes printed inside a pack often carry no "Minutes" title: a page opens
         // with the committee, the date and the attendance record.
         let page_minutes = || {
-            open.kind != SegmentKind::Minutes && i > body_start && page_opens_minutes(doc, i, rules)
+            open.kind != SegmentKind::Minutes && i > body_start && page_opens_minutes(doc, i, all)
         };
         let Some(kind) =
             classify(text, starts).or_else(|| page_minutes().then_some(SegmentKind::Minutes))
@@ -286,9 +287,11 @@ fn attendance_follows(doc: &Document, i: usize, rules: &SegmentRules) -> bool {
 const PAGE_TOP_LINES: usize = 6;
 
 /// Whether line `i` is the first written line of a page whose first
-/// [`PAGE_TOP_LINES`] written lines hold an attendance record ("PRESENT:"): the top of
-/// printed minutes that name the committee and the date but not the word "Minutes".
-fn page_opens_minutes(doc: &Document, i: usize, rules: &SegmentRules) -> bool {
+/// [`PAGE_TOP_LINES`] written lines name a body ("AUDIT COMMITTEE"), then a date, then
+/// hold an attendance record ("PRESENT:"): the top of printed minutes that do not say
+/// "Minutes". A report page that opens with figures on attendance is not one.
+fn page_opens_minutes(doc: &Document, i: usize, all: &RuleSet) -> bool {
+    let rules = &all.segment;
     let Some(page) = doc.lines[i].provenance.page else {
         return false;
     };
@@ -296,12 +299,25 @@ fn page_opens_minutes(doc: &Document, i: usize, rules: &SegmentRules) -> bool {
     if earlier.is_some_and(|l| l.provenance.page == Some(page)) {
         return false;
     }
-    doc.lines[i..]
+    let top: Vec<&str> = doc.lines[i..]
         .iter()
         .take_while(|l| l.provenance.page == Some(page))
         .filter(|l| !l.is_blank())
         .take(PAGE_TOP_LINES)
-        .any(|l| rules.minutes_top.is_match(head(l.text.trim())))
+        .map(|l| head(l.text.trim()))
+        .collect();
+    let Some(present) = top.iter().position(|t| rules.minutes_top.is_match(t)) else {
+        return false;
+    };
+    let above = &top[..present];
+    let body = above
+        .iter()
+        .position(|t| t.len() <= TITLE_BYTES && all.meeting.body_words.is_match(t));
+    body.is_some_and(|b| {
+        above[b..]
+            .iter()
+            .any(|t| crate::extract::dates::find_date(t, &all.common).is_some())
+    })
 }
 
 /// The first [`TOP_LINE_BYTES`] of a line.
@@ -438,6 +454,39 @@ mod tests {
         .into_iter()
         .map(|s| (s.kind, s.lines))
         .collect()
+    }
+
+    /// Kinds of the parts of `text` whose lines are on pages: a form feed ("\u{c}")
+    /// starts the next page.
+    fn paged_kinds(text: &str) -> Vec<SegmentKind> {
+        let mut doc = Document::from_plain_text(&text.replace('\u{c}', ""));
+        let mut page = 1;
+        for (line, raw) in doc.lines.iter_mut().zip(text.split('\n')) {
+            if raw.starts_with('\u{c}') {
+                page += 1;
+            }
+            line.provenance.page = crate::model::OneIndexed::new(page);
+        }
+        segment(&doc, crate::extract::testing::rules())
+            .into_iter()
+            .map(|s| s.kind)
+            .collect()
+    }
+
+    #[test]
+    fn a_page_with_the_committee_the_date_and_present_opens_minutes() {
+        let kinds = paged_kinds(
+            "AGENDA\n1. Apologies\n2. Minutes\n\u{c}AUDIT COMMITTEE\n24 SEPTEMBER 2009\nPRESENT:\tDave Roberts (Chairman)\n1\tAPOLOGIES\n",
+        );
+        assert_eq!(kinds, [SegmentKind::Agenda, SegmentKind::Minutes]);
+    }
+
+    #[test]
+    fn a_report_page_on_attendance_figures_opens_nothing() {
+        let kinds = paged_kinds(
+            "AGENDA\n1. Apologies\n2. School performance\n\u{c}SCHOOL PERFORMANCE 2023\nAttendance – primary schools fell to 94%.\nThe board noted the figures.\n",
+        );
+        assert_eq!(kinds, [SegmentKind::Agenda]);
     }
 
     #[test]

@@ -40,7 +40,8 @@ crate::rule_section! {
         /// Values of an owner slot that name nobody ("TBC", "N/A", "None").
         not_owner: Words,
         /// A sentence giving a task in narrative minutes, with an `owner` group ("Clerk
-        /// to write …", "Cllr X agreed to …"); read only where no action is marked.
+        /// to write …", "Cllr X agreed to …"); read in the items that mark no action,
+        /// except in minutes printed as a table with an "Action by" column.
         task: Patterns,
         /// Sentences that read like tasks and are not ("will attend", "Clerk to the
         /// Council").
@@ -89,8 +90,10 @@ pub fn extract(
         owner_lists(&paras, &item.number, attendees, rules, &mut found);
         action_tables(doc, block, item, attendees, rules, &mut found);
         // An item that marks no action gives its tasks in sentences ("Clerk to write to
-        // Highways."), however the other items of the minutes mark theirs.
-        if found.len() == before_item {
+        // Highways."), however the other items mark theirs; minutes printed as a table
+        // with an "Action by" column say who acts there, and a row without an owner has
+        // none (a right-hand margin of notes is not such a column).
+        if found.len() == before_item && (block.action_column.is_none() || block.action_margin) {
             found.extend(
                 tasks::find(&paras, attendees, rules)
                     .into_iter()
@@ -573,6 +576,17 @@ mod tests {
                 ("3", "Clerk to report it to the Highways team."),
             ]
         );
+    }
+
+    #[test]
+    fn table_minutes_with_an_action_column_give_no_sentence_tasks() {
+        // HSP20 has no owner in its column: its sentence is no task of anyone's.
+        let got = run(
+            "MINUTES OF THE COMMUNITY SAFETY PARTNERSHIP TUESDAY, 26 JUNE 2012\nPresent: X\nMINUTE NO.\tSUBJECT/DECISION\tACTION BY\nHSP19.\tMINUTES\t\n\tThe report was noted.\tPMG\nHSP20.\tGRANTS\t\n\tThe Chair will write to the funders when the scheme opens.\t\n",
+            &[],
+        );
+        let items: Vec<&str> = got.iter().filter_map(|a| a.item.as_deref()).collect();
+        assert_eq!(items, ["HSP19"]);
     }
 
     #[test]

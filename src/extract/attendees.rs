@@ -606,22 +606,39 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
 /// Angela Caldara and" / "Corinna Edge, Danny Connellan.") to the row's last cell: the
 /// list wrapped out of its cell, and a name split over the two lines must be read whole.
 /// The row's last cell must not end a sentence, and the line below must be prose that
-/// opens no list of its own.
+/// opens no list of its own; the cell ends with a joiner ("," "and" "&"), or the line
+/// below goes on with the list (a name and a comma or "and" within its first words).
+/// A sentence under the row ("The Chairman welcomed everyone.") is not joined.
 fn join_wrapped_values<'a>(lines: &[&'a Line], cx: Cx) -> Vec<std::borrow::Cow<'a, Line>> {
     let mut out: Vec<std::borrow::Cow<'a, Line>> = Vec::with_capacity(lines.len());
     let mut k = 0;
     while k < lines.len() {
         let line = lines[k];
         let next = lines.get(k + 1).copied();
-        let open_end = line.is_row()
-            && line
-                .cells
-                .iter()
-                .rev()
-                .find(|c| !c.text.trim().is_empty())
-                .is_some_and(|c| !c.text.trim_end().ends_with(['.', ')', ':']));
+        let last = line
+            .cells
+            .iter()
+            .rev()
+            .find(|c| !c.text.trim().is_empty())
+            .map(|c| c.text.trim_end());
+        let open_end = line.is_row() && last.is_some_and(|t| !t.ends_with(['.', ')', ':']));
+        let joiner = last.is_some_and(|t| {
+            t.ends_with([',', '&'])
+                || t.rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("and"))
+        });
+        let goes_on = |n: &Line| {
+            let head: Vec<&str> = n.text.split_whitespace().take(3).collect();
+            head.first()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+                && head
+                    .iter()
+                    .any(|w| w.ends_with(',') || w.eq_ignore_ascii_case("and"))
+        };
         if open_end
             && let Some(n) = next
+            && (joiner || goes_on(n))
             && !n.is_row()
             && !n.is_blank()
             && label(n.text.trim(), cx).is_none()
@@ -1617,6 +1634,14 @@ mod tests {
             ]
         );
         assert_eq!(find(&all, "Corinna Edge").status, AttendanceStatus::Present);
+    }
+
+    #[test]
+    fn a_sentence_under_a_labelled_row_is_not_part_of_the_list() {
+        let all = run("MINUTES OF THE PARISH COUNCIL HELD ON 3 MAY 2021\n\
+             PRESENT:\tCllr Dave Roberts, Cllr Angela Caldara\n\
+             The Chairman welcomed everyone to the meeting.\n\n1. APOLOGIES\n");
+        assert_eq!(names(&all), ["Dave Roberts", "Angela Caldara"]);
     }
 
     #[test]

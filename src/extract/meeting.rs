@@ -290,9 +290,9 @@ fn agenda(doc: &Document, span: &Span, rules: &RuleSet) -> Vec<AgendaItem> {
         let Some(text) = texts[at].as_deref().filter(|t| !t.is_empty()) else {
             continue;
         };
-        // The footer ends the agenda once three items are in (a contact line above the
-        // items is the letterhead's).
-        if runs.iter().map(Vec::len).sum::<usize>() >= 3 && r.agenda_end.is_match(text) {
+        // The footer ends the agenda once a run of three items is in (a contact line
+        // above the items is the letterhead's).
+        if runs.iter().map(Vec::len).max().unwrap_or(0) >= 3 && r.agenda_end.is_match(text) {
             break;
         }
         let (number, raw_title, title_at) = if let Some(c) = r.agenda_item.captures(text) {

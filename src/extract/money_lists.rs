@@ -188,21 +188,25 @@ fn parse_entry(l: &Line, r: &TableRules) -> Option<Entry> {
         .map(|m| m.as_str().trim().to_string())
         .collect();
     let mut label =
-        text[..start].trim_end_matches(|c: char| c.is_whitespace() || "-–—:,=".contains(c));
+        text[..start].trim_end_matches(|c: char| c.is_whitespace() || "-–—:,=(".contains(c));
     let mut date = None;
     if let Some(c) = r.money_date.captures(label)
         && let Some(m) = c.name("date")
     {
         date = Some(m.as_str().to_string());
         label = label[..m.start()]
-            .trim_end_matches(|c: char| c.is_whitespace() || "-–—:,=".contains(c));
+            .trim_end_matches(|c: char| c.is_whitespace() || "-–—:,=(".contains(c));
     }
     let label = match r.money_list_mark.find(label) {
         Some(m) if m.start() == 0 => &label[m.end()..],
         _ => label,
     };
     let words = label.split_whitespace().count();
-    if words == 0 || words > r.money_label_words || !label.chars().any(char::is_alphabetic) {
+    if words == 0
+        || words > r.money_label_words
+        || !label.chars().any(char::is_alphabetic)
+        || r.money_sentence.is_match(label)
+    {
         return None;
     }
     Some(Entry {
@@ -318,6 +322,15 @@ mod tests {
         );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0][0][1], cell("£350.00", Some(350.0)));
+    }
+
+    #[test]
+    fn sentences_that_end_in_a_sum_are_not_lists() {
+        let got = lists(
+            "The Clerk's salary was increased to £400.\n\
+             The council agreed to buy a new bench for £650.\n",
+        );
+        assert!(got.is_empty());
     }
 
     #[test]

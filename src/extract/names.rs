@@ -70,8 +70,10 @@ fn same_token(a: &str, b: &str) -> bool {
 }
 
 /// True when two printed names plausibly mean the same person: equal up to case and
-/// punctuation, the same surname with the same first initial ("Daniella Casali" /
-/// "Daniela Casali", "J. Smith" / "Jo Smith"), or a bare surname against a full name.
+/// punctuation, the same surname with given names that agree in their first letters
+/// ("Daniella Casali" / "Daniela Casali", "Mike Hall" / "Michael Hall"), an initial
+/// against a given name ("J. Smith" / "Jo Smith"), or a bare surname against a full name.
+/// "Corinna Edge" and "Chris Edge" are two people.
 pub fn same_person(a: &str, b: &str) -> bool {
     let (Some(la), Some(lb)) = (name_tokens(a).last(), name_tokens(b).last()) else {
         return false;
@@ -80,38 +82,37 @@ pub fn same_person(a: &str, b: &str) -> bool {
     if !same_token(la, lb) {
         return false;
     }
-    // a bare surname matches; otherwise the first initials decide (equal names have them)
+    // a bare surname matches; otherwise the given names decide (equal names agree)
     if name_tokens(a).nth(1).is_none() || name_tokens(b).nth(1).is_none() {
         return true;
     }
-    let first = |n: &str| {
+    let given = |n: &'_ str| -> Vec<char> {
         name_tokens(n)
             .next()
-            .map(|t| t.chars().flat_map(char::to_lowercase).collect::<String>())
-            .unwrap_or_default()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .take(GIVEN_NAME_PREFIX + 1)
+            .collect()
     };
-    let (fa, fb) = (first(a), first(b));
-    if fa.chars().next() != fb.chars().next() {
+    let (ga, gb) = (given(a), given(b));
+    if ga.first() != gb.first() {
         return false;
     }
-    // Two given names written out must agree in their first letters: one short for the
-    // other ("Chris", "Christopher") or misspelt ("Daniela", "Daniella"); "Corinna Edge"
-    // and "Chris Edge" are two people.
-    let letters = |f: &str| f.chars().filter(|c| c.is_alphabetic()).count();
-    let (la, lb) = (letters(&fa), letters(&fb));
-    if la <= 1 || lb <= 1 {
+    // an initial matches any given name with that letter
+    if ga.len() <= 1 || gb.len() <= 1 {
         return true;
     }
-    let common = fa
-        .chars()
-        .zip(fb.chars())
-        .take_while(|(x, y)| x == y)
-        .count();
-    common >= la.min(lb).min(GIVEN_NAME_PREFIX)
+    ga.iter()
+        .zip(&gb)
+        .take(GIVEN_NAME_PREFIX)
+        .all(|(x, y)| x == y)
 }
 
-/// Leading letters two written-out given names of one person share.
-const GIVEN_NAME_PREFIX: usize = 3;
+/// Leading letters of two written-out given names that must agree for one person: two
+/// tell "Corinna" from "Chris" and keep "Sue" with "Susan", "Mike" with "Michael".
+const GIVEN_NAME_PREFIX: usize = 2;
 
 #[cfg(test)]
 mod tests {
@@ -170,6 +171,8 @@ mod tests {
         assert!(!same_person("Jo Smith", "Al Smith"));
         assert!(!same_person("Corinna Edge", "Chris Edge"));
         assert!(same_person("Chris Edge", "Christopher Edge"));
+        assert!(same_person("Sue Chandler", "Susan Chandler"));
+        assert!(same_person("Mike Hill", "Michael Hill"));
         assert!(!same_person("Jo Smith", "Jo Smyth"));
         assert!(same_person("ÉLODIE Durand", "élodie durand"));
         assert!(same_person("J. Smith", "jo smith"));

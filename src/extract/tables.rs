@@ -53,6 +53,9 @@ crate::rule_section! {
         money_list_mark: Pattern,
         /// Most words in a list line's label; longer lines are prose.
         money_label_words: usize,
+        /// Words that make a label a sentence ("The salary was increased to £400."):
+        /// such a line is prose that ends in a sum, not a line of a list.
+        money_sentence: Pattern,
         /// Most words in a heading inside a list ("INCOME").
         money_section_words: usize,
         /// Fewest lines with amounts that make a list.
@@ -76,9 +79,12 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Tabl
         while i < doc.lines.len() && doc.lines[i].is_row() {
             i += 1;
         }
-        // One row of a label and a sum, alone: a line of a list of payments that a
-        // wide gap split into cells, read with the list's other lines.
-        if i - start == 1 && money_lists::is_entry(&doc.lines[start], r) {
+        // One row of a label and a sum beside other list lines: a line of a list of
+        // payments that a wide gap split into cells, read with the list's other lines.
+        if i - start == 1
+            && money_lists::is_entry(&doc.lines[start], r)
+            && neighbours(doc, start).any(|l| money_lists::is_entry(l, r))
+        {
             continue;
         }
         if let Some(t) = build(doc, start, &doc.lines[start..i], r, key) {
@@ -87,10 +93,11 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Tabl
         }
     }
     for list in money_lists::find(doc, r, &taken) {
+        // The nearest written line above (a list's heading is often a numbered row:
+        // "2836.⇥Accounts for payment:-"), unlike `title_above`, which stops at rows.
         let title = doc.lines[..list.start]
             .iter()
             .rev()
-            .take(r.title_lookback)
             .find(|l| !l.is_blank())
             .map(|l| {
                 if l.is_row() {
@@ -132,6 +139,13 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Tabl
         }
     }
     tables
+}
+
+/// The nearest written lines before and after line `i`.
+fn neighbours(doc: &Document, i: usize) -> impl Iterator<Item = &Line> {
+    let before = doc.lines[..i].iter().rev().find(|l| !l.is_blank());
+    let after = doc.lines[i + 1..].iter().find(|l| !l.is_blank());
+    before.into_iter().chain(after)
 }
 
 /// A header row: no number in it (the row label aside) except years and units that

@@ -1,4 +1,4 @@
-//! Tasks given in narrative minutes, which mark no actions.
+//! Tasks given in running sentences, in minute items that mark no actions.
 //!
 //! Parish, town and community minutes record who is to do what in running sentences:
 //! "Clerk to write to Highways.", "Cllr Cobb agreed to liaise with the hall committee.",
@@ -6,7 +6,8 @@
 //! Forestry Commission.", Welsh "Clerc i ysgrifennu …". Takes the paragraphs of a minute
 //! item and returns each such sentence with its owner, resolved against the attendees.
 //! The `[actions] task` rules say which sentences give a task and who the owner is;
-//! `not_task` rules out promises to attend, wishes and signature lines.
+//! `not_task` rules out promises to attend, wishes and signature lines, by the owner's
+//! own verb or the sentence's opening.
 
 use crate::extract::owners::{self, Confidence};
 use crate::extract::resolutions::Paragraph;

@@ -1107,6 +1107,12 @@ fn mark_rows(lines: &mut [TextLine], bands: &[usize]) {
 /// ("Violence against" / "Women and Girls") is a narrow column wrapping. A change of
 /// weight or size between the two lines starts a new paragraph too.
 fn paragraph_starts(cols: &[Vec<Frag>], k: usize, col_right: &[f32], pitch: f32) -> bool {
+    // The line above holds text in one column only: a heading line, not a row's first line.
+    let lone_above = cols
+        .iter()
+        .filter(|f| f.get(k.wrapping_sub(1)).is_some_and(|x| !x.text.is_empty()))
+        .count()
+        == 1;
     cols.iter().zip(col_right).any(|(frags, &right)| {
         let (Some(upper), Some(lower)) = (frags.get(k.wrapping_sub(1)), frags.get(k)) else {
             return false;
@@ -1125,9 +1131,12 @@ fn paragraph_starts(cols: &[Vec<Frag>], k: usize, col_right: &[f32], pitch: f32)
         let needed = (first_word.chars().count() as f32 + 1.0) * 0.5 * em;
         let short = upper.right + needed <= right;
         let ends_sentence = upper.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
-        // A bold line over plain ones, or a change of size, is a heading over the row
-        // (a section of a spreadsheet), not the first line of a wrapped cell.
-        let restyled = upper.bold != lower.bold || (upper.size - lower.size).abs() > 0.15 * em;
+        // A bold line alone in its row over plain ones, or a change of size, is a heading
+        // over the row (a section of a spreadsheet), not the first line of a wrapped
+        // cell; a bold first line beside other cells (an item heading in minutes printed
+        // as a table) stays the row's first line.
+        let restyled =
+            lone_above && (upper.bold != lower.bold || (upper.size - lower.size).abs() > 0.15 * em);
         gap || restyled
             || (short
                 && (ends_sentence
@@ -1966,6 +1975,25 @@ mod tests {
         );
         use RowPart::{First, More};
         assert_eq!(row_parts(&p), [First, First, More, First]);
+    }
+
+    #[test]
+    fn a_bold_item_heading_beside_its_owner_stays_the_rows_first_line() {
+        use RowPart::{First, More, Unknown};
+        let mut g = run("Street lighting", 55.0, 124.0);
+        for x in g.iter_mut() {
+            x.bold = true;
+        }
+        g.extend(runs(&[
+            ("Item", 55.0, 100.0),
+            ("Owner", 205.0, 100.0),
+            ("Clerk", 205.0, 124.0),
+            ("The lamp is out.", 55.0, 136.0),
+            ("Close", 55.0, 160.0),
+            ("Chair", 205.0, 160.0),
+        ]));
+        let p = lay_out(&page(g, grid(&[90.0, 112.0, 148.0, 172.0])));
+        assert_eq!(row_parts(&p), [Unknown, First, More, First]);
     }
 
     #[test]
