@@ -142,9 +142,10 @@ fn typed_cell(text: &str) -> TableCell {
 /// sentence end.
 fn is_section_label(l: &Line, r: &TableRules) -> bool {
     let t = l.text.trim();
+    // word count first, stopping early: most lines are long
     !t.is_empty()
+        && t.split_whitespace().nth(r.money_section_words).is_none()
         && !l.is_row()
-        && t.split_whitespace().count() <= r.money_section_words
         && !t.chars().any(|c| c.is_ascii_digit())
         && !t.ends_with(['.', ',', ';'])
 }
