@@ -59,7 +59,7 @@ pub enum Command {
         file: PathBuf,
         /// Also print the page furniture the loader took out (running headers and
         /// footers of a PDF), after the text: a form feed, then one line per item,
-        /// "p<page>" and the text, tab-separated.
+        /// "p" with the page number, then the text, tab-separated.
         #[arg(long)]
         furniture: bool,
     },

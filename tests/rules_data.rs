@@ -169,6 +169,34 @@ fn parish_web_post_agenda_ends_at_its_footer() {
     assert_eq!(rows[2][1]["value"], 550.55);
 }
 
+/// Apologies reported with the verb first, and a Mr and a Mrs of one surname.
+#[test]
+fn verb_first_apologies_and_two_people_of_one_surname() {
+    let pack = extract_fixture("tests/fixtures/attendees/verb_first_apologies.txt");
+    let people: Vec<(String, String)> = pack["meetings"][0]["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                format!(
+                    "{} {}",
+                    a["honorific"].as_str().unwrap_or(""),
+                    a["name"].as_str().unwrap()
+                ),
+                a["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let status = |n: &str| people.iter().find(|p| p.0 == n).map(|p| p.1.as_str());
+    assert_eq!(status("Mrs P T Cole"), Some("present"), "{people:?}");
+    assert_eq!(status("Mr P Cole"), Some("present"));
+    assert_eq!(status("Ms J Meade"), Some("present"));
+    assert_eq!(status("Mr J Meade"), Some("present"));
+    assert_eq!(status("Mrs Bruneau"), Some("apologies"));
+    assert_eq!(status("Mr McInroy"), Some("apologies"));
+}
+
 #[test]
 fn undated_minutes_are_warned_about() {
     let pack = extract_fixture("tests/fixtures/segment/minutes_without_date.txt");

@@ -97,6 +97,11 @@ crate::rule_section! {
         status_column: Pattern,
         /// Lowercase particles inside names ("de" in "Jeanelle de Gruchy").
         name_particles: Words,
+        /// Titles of men ("mr", "sir"): an entry titled so and one with a title of
+        /// `female_titles` are two people, however alike their names.
+        male_titles: Words,
+        /// Titles of women ("mrs", "ms", "miss", "dame").
+        female_titles: Words,
         /// Capitalised words that never start a name ("The", "All", "Members").
         not_names: Words,
         /// Words of headings, places and things: a phrase without an honorific that holds
@@ -205,14 +210,14 @@ impl Roll {
         }
     }
 
-    fn add(&mut self, a: Attendee) {
+    fn add(&mut self, a: Attendee, cx: Cx) {
         if a.name.is_empty() {
             return;
         }
         let Some(old) = self
             .people
             .iter_mut()
-            .find(|p| same_person(&p.name, &a.name))
+            .find(|p| same_person(&p.name, &a.name) && !other_sex(p, &a, cx))
         else {
             self.people.push(a);
             return;
@@ -262,19 +267,38 @@ impl Roll {
             status = AttendanceStatus::InAttendance;
         }
         if let Some(by) = p.substituted_by {
-            self.add(attendee(
-                by,
-                AttendanceStatus::Substitute,
-                Some(name.name.clone()),
-                provenance,
-            ));
+            self.add(
+                attendee(
+                    by,
+                    AttendanceStatus::Substitute,
+                    Some(name.name.clone()),
+                    provenance,
+                ),
+                cx,
+            );
         }
         let mut a = attendee(name, status, p.substitute_for, provenance);
         a.role = role;
         a.organisation = organisation;
         a.chair = p.chair || chair;
-        self.add(a);
+        self.add(a, cx);
     }
+}
+
+/// Two entries whose titles differ in sex ("Mrs P T Cole", "Mr P Cole"): two people,
+/// however alike their names.
+fn other_sex(a: &Attendee, b: &Attendee, cx: Cx) -> bool {
+    let sex = |h: &Option<String>| {
+        let h = h.as_deref()?.trim_end_matches('.').to_lowercase();
+        if cx.r.male_titles.contains(&h) {
+            Some(true)
+        } else if cx.r.female_titles.contains(&h) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    matches!((sex(&a.honorific), sex(&b.honorific)), (Some(x), Some(y)) if x != y)
 }
 
 fn attendee(
@@ -772,18 +796,14 @@ fn substitute_pairs(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) -> bo
         pairs.push((sub, of));
     }
     for (sub, of) in pairs {
-        roll.add(attendee(
-            of.clone(),
-            AttendanceStatus::Apologies,
-            None,
-            prov,
-        ));
-        roll.add(attendee(
-            sub,
-            AttendanceStatus::Substitute,
-            Some(of.name),
-            prov,
-        ));
+        roll.add(
+            attendee(of.clone(), AttendanceStatus::Apologies, None, prov),
+            cx,
+        );
+        roll.add(
+            attendee(sub, AttendanceStatus::Substitute, Some(of.name), prov),
+            cx,
+        );
     }
     true
 }
@@ -876,19 +896,15 @@ fn take_substitutions(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) -> 
         rest.push_str(", ");
         cursor = b;
         if let Some(of) = &of {
-            roll.add(attendee(
-                of.clone(),
-                AttendanceStatus::Apologies,
-                None,
-                prov,
-            ));
+            roll.add(
+                attendee(of.clone(), AttendanceStatus::Apologies, None, prov),
+                cx,
+            );
         }
-        roll.add(attendee(
-            sub,
-            AttendanceStatus::Substitute,
-            of.map(|o| o.name),
-            prov,
-        ));
+        roll.add(
+            attendee(sub, AttendanceStatus::Substitute, of.map(|o| o.name), prov),
+            cx,
+        );
     }
     rest.push_str(&text[cursor..]);
     rest
@@ -1642,6 +1658,28 @@ mod tests {
              PRESENT:\tCllr Dave Roberts, Cllr Angela Caldara\n\
              The Chairman welcomed everyone to the meeting.\n\n1. APOLOGIES\n");
         assert_eq!(names(&all), ["Dave Roberts", "Angela Caldara"]);
+    }
+
+    #[test]
+    fn mr_and_mrs_of_one_surname_are_two_people() {
+        let all = run("MINUTES OF THE COUNTY COUNCIL HELD ON 13 MARCH 2025\n\
+             PRESENT: Mrs P T Cole, Mr P Cole, Ms J Meade, Mr J Meade\n\
+             Apologies were received from Mr R Ellery and Mrs M Quinlan.\n\n1. MINUTES\n");
+        let got: Vec<(&str, Option<&str>)> = all
+            .iter()
+            .map(|a| (a.name.as_str(), a.honorific.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("P T Cole", Some("Mrs")),
+                ("P Cole", Some("Mr")),
+                ("J Meade", Some("Ms")),
+                ("J Meade", Some("Mr")),
+                ("R Ellery", Some("Mr")),
+                ("M Quinlan", Some("Mrs"))
+            ]
+        );
     }
 
     #[test]

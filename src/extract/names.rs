@@ -49,6 +49,10 @@ pub fn is_name_token(token: &str) -> bool {
 /// The singular of a plural honorific ("Councillors" → "Councillor", "Cllrs" → "Cllr"),
 /// `None` when `honorific` is not a listed plural.
 pub fn singular_honorific(honorific: &str, honorifics: &Words) -> Option<String> {
+    // "Mrs" is a title of its own, not the plural of "Mr" (that is "Messrs").
+    if honorific.trim_end_matches('.').eq_ignore_ascii_case("mrs") {
+        return None;
+    }
     let one = honorific.strip_suffix(['s', 'S'])?;
     honorifics.contains(one).then(|| one.to_string())
 }
@@ -161,6 +165,8 @@ mod tests {
             Some("Councillor")
         );
         assert_eq!(singular_honorific("Councillor", &w), None);
+        let w = Words::new(["mr", "mrs"]);
+        assert_eq!(singular_honorific("Mrs", &w), None);
     }
 
     #[test]
