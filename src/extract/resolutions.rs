@@ -127,6 +127,29 @@ pub fn paragraphs(
             prev.action = action;
             continue;
         }
+        // Minutes printed as a table without row rulings give each visual line as a row:
+        // a row whose number cell is empty, under one whose text did not end a sentence,
+        // continues it ("RESOLVED: That the Committee notes the Audit Commission’s" over
+        // "Annual Governance Report …").
+        if let Some(prev) = out.last_mut()
+            && line.is_row()
+            && !gap
+            && action.is_none()
+            && prev.action.is_none()
+            && doc.lines[prev.line].is_row()
+            && line.cells.first().is_some_and(|c| c.text.trim().is_empty())
+            && doc.lines[prev.line]
+                .cells
+                .first()
+                .is_some_and(|c| c.text.trim().is_empty())
+            && !prev.text.trim_end().ends_with(['.', '!', '?', ':'])
+            && !point.is_match(&text)
+            && label_end(&text, rules).is_none()
+        {
+            prev.text.push(' ');
+            prev.text.push_str(&text);
+            continue;
+        }
         // A paragraph continued after a wrap or a page break: no sentence end before,
         // and the line does not open a new point.
         // (The cheap tests come first: the label tests search every line, issue #3.)
@@ -360,7 +383,8 @@ fn resolution_at(
         .trim_start_matches([':', '-', '–', ' ', '.'])
         .trim();
     let mut parts: Vec<String> = Vec::new();
-    let mut in_list = false;
+    // "RESOLVED: (A) That …" opens its list on the label's line; "(B) …" goes on with it
+    let mut in_list = point.is_match(inline);
     if !inline.is_empty() {
         parts.push(inline.to_string());
     }
@@ -434,6 +458,18 @@ mod tests {
             .into_iter()
             .map(|r| r.1)
             .collect()
+    }
+
+    #[test]
+    fn a_resolution_over_several_rows_of_table_minutes() {
+        assert_eq!(
+            texts(
+                "5\tANNUAL GOVERNANCE REPORT\n\tRESOLVED: (A) That the Committee notes the Audit Commission’s\n\tAnnual Governance Report for the main accounts.\n\t(B) That the Committee notes the score\n\tfor 2008/09.\n6\tWORK PROGRAMME\n\tThe work programme was discussed.\n"
+            ),
+            [
+                "(A) That the Committee notes the Audit Commission’s Annual Governance Report for the main accounts. (B) That the Committee notes the score for 2008/09."
+            ]
+        );
     }
 
     /// Issue #5: a record without minute items (a decision notice) is read whole; its
