@@ -1683,19 +1683,6 @@ mod tests {
     }
 
     #[test]
-    fn members_of_the_public_after_the_present_sentence() {
-        let all = run(
-            "MINUTES OF THE COMMUNITY COUNCIL HELD ON 25 FEBRUARY 2019\n\
-             Present: Cllr Hayward and Cllr Hoskins. Members of the public - Mr Roger Hoggins, MCC.\n\n2643. Police Report\n",
-        );
-        assert_eq!(names(&all), ["Hayward", "Hoskins", "Roger Hoggins"]);
-        assert_eq!(
-            find(&all, "Roger Hoggins").status,
-            AttendanceStatus::InAttendance
-        );
-    }
-
-    #[test]
     fn split_in_attendance_label() {
         let all = run(
             "Present: Cllr Al Bee\nIn Fay Park, Otto Wills and Ann Lip, Tess Attendance: Nunn, Eli Mee",
