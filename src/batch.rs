@@ -181,6 +181,7 @@ fn process_isolated(input: &Input, book: &RuleBook, config: &Config) -> Entry {
         status,
         output: None,
         counts: None,
+        warnings: Vec::new(),
         error: Some(error),
     };
     if load::candidate(&input.path) == Candidate::Other {
@@ -204,6 +205,7 @@ fn process_isolated(input: &Input, book: &RuleBook, config: &Config) -> Entry {
             status: Status::Ok,
             output: Some(output.0),
             counts: Some(output.1),
+            warnings: output.2,
             error: None,
         },
         Ok(Err(error)) => failed(Some(sha256), error, Status::Failed),
@@ -230,7 +232,7 @@ fn process(
     sha256: &str,
     book: &RuleBook,
     config: &Config,
-) -> Result<(String, Counts), String> {
+) -> Result<(String, Counts, Vec<String>), String> {
     let loaded = load::load(&input.path, &bytes, &book.default.html).map_err(|e| e.to_string())?;
     let source = Source {
         path: input.path.display().to_string(),
@@ -246,10 +248,15 @@ fn process(
     };
     let pack = extract_pack(&loaded.doc, source, book, &ctx, loaded.warnings);
     let counts = Counts::of(&pack);
+    let codes = crate::output::index::warning_codes(&pack);
     pack_json(&pack)
         .and_then(|json| write_atomic(&config.out.join(&input.output), &json))
         .map_err(|e| format!("{e:#}"))?;
-    Ok((input.output.to_string_lossy().replace('\\', "/"), counts))
+    Ok((
+        input.output.to_string_lossy().replace('\\', "/"),
+        counts,
+        codes,
+    ))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -185,3 +185,30 @@ fn ids_are_stable_across_runs_and_locations() {
     };
     assert_eq!(ids(&pack_files(a.path())[0]), ids(&pack_files(b.path())[0]));
 }
+
+/// Issue #12: the index names each pack's warnings, so a nightly job sees which documents
+/// to check by hand.
+#[test]
+fn the_index_lists_each_packs_warning_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let minutes = dir.path().join("minutes.txt");
+    std::fs::write(
+        &minutes,
+        "MINUTES OF THE MEETING OF THE PARKS PANEL HELD ON 3 MAY 2024\n\n1. Welcome\n\nThe Chair welcomed everyone.\n",
+    )
+    .unwrap();
+    let (out, _) = extract(&[&minutes], &[]);
+    let entries = index(out.path());
+    let codes: Vec<&str> = entries[0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"minutes-without-attendees"), "{codes:?}");
+    assert!(codes.contains(&"minutes-without-decisions"), "{codes:?}");
+    assert_eq!(
+        entries[0]["counts"]["warnings"].as_u64().unwrap() as usize,
+        codes.len()
+    );
+}

@@ -70,8 +70,25 @@ pub struct Entry {
     pub output: Option<String>,
     /// Facts extracted (ok only).
     pub counts: Option<Counts>,
+    /// The codes of the pack's warnings, each once, in the order first given
+    /// ("minutes-without-attendees", "pdf-font"): which documents to check by hand,
+    /// without opening each pack.
+    #[serde(default)]
+    pub warnings: Vec<String>,
     /// Why it failed or was skipped.
     pub error: Option<String>,
+}
+
+/// The distinct warning codes of a pack, in the order first given.
+pub fn warning_codes(pack: &crate::pack::Pack) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for w in &pack.warnings {
+        let code = w.code.to_string();
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
 }
 
 /// Serialises entries as JSON lines.
