@@ -100,6 +100,16 @@ fn every_default_pattern_is_hit_by_a_fixture() {
 }
 
 /// Extracts one fixture and returns its pack JSON.
+/// The agenda item titles of a meeting in a pack's JSON.
+fn agenda_titles(meeting: &serde_json::Value) -> Vec<&str> {
+    meeting["agenda"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect()
+}
+
 fn extract_fixture(rel: &str) -> serde_json::Value {
     let path = repo().join(rel);
     let (out, output) = crate::util::extract(&[&path], &[]);
@@ -155,12 +165,7 @@ fn parish_web_post_agenda_ends_at_its_footer() {
     let m = &pack["meetings"][0];
     assert_eq!(m["kind"], "notice");
     assert_eq!(m["date"], "2014-09-12");
-    let titles: Vec<&str> = m["agenda"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect();
+    let titles = agenda_titles(m);
     assert_eq!(titles.len(), 5, "{titles:?}");
     assert_eq!(titles[4], "Correspondence");
     let rows = pack["tables"][0]["rows"].as_array().unwrap();
@@ -255,12 +260,7 @@ fn moderngov_pages_give_meetings_attendees_and_resolutions() {
     let m = &pack["meetings"][0];
     assert_eq!(m["body"], "Planning Committee");
     assert_eq!(m["time"], "18:30");
-    let titles: Vec<&str> = m["agenda"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect();
+    let titles = agenda_titles(m);
     assert_eq!(titles[2], "Minutes of the previous meeting");
     assert_eq!(titles.len(), 5);
     assert!(

@@ -644,6 +644,11 @@ mod tests {
     use crate::extract::testing;
     use crate::segment::segment;
 
+    /// The item numbers of a block, in order.
+    fn item_numbers(b: &MinutesBlock) -> Vec<&str> {
+        b.items.iter().map(|i| i.number.as_str()).collect()
+    }
+
     fn blocks(text: &str) -> Vec<MinutesBlock> {
         let book = crate::extract::testing::book();
         let doc = Document::from_plain_text(text);
@@ -738,7 +743,7 @@ mod tests {
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].body.as_deref(), Some("Audit Committee"));
         assert_eq!(b[0].date.as_deref(), Some("2009-09-24"));
-        let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
+        let numbers = item_numbers(&b[0]);
         assert_eq!(numbers, ["1", "2"]);
     }
 
@@ -819,7 +824,7 @@ mod tests {
         let b = blocks(
             "Minutes of the meeting of the Health and Wellbeing Board held on 3 May 2023\n23/45 Minutes of the previous meeting\nAgreed.\n23/46 Public questions\n",
         );
-        let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
+        let numbers = item_numbers(&b[0]);
         assert_eq!(numbers, ["23/45", "23/46"]);
         assert_eq!(b[0].body.as_deref(), Some("Health and Wellbeing Board"));
     }
@@ -836,7 +841,7 @@ mod tests {
         );
         assert_eq!(b[0].date.as_deref(), Some("2023-10-03"));
         // "Councillor Tim Hare" on a line of its own is a member, not a signature
-        let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
+        let numbers = item_numbers(&b[0]);
         assert_eq!(numbers, ["23", "24"]);
     }
 
@@ -854,7 +859,7 @@ mod tests {
         let b = blocks(
             "Minutes of the Community Safety Partnership Board\nDate: Tuesday 21 November 2023\nMinute 1 Welcome and apologies\ntext\nMinute 2 Minutes and action log\ntext\n",
         );
-        let numbers: Vec<&str> = b[0].items.iter().map(|i| i.number.as_str()).collect();
+        let numbers = item_numbers(&b[0]);
         assert_eq!(numbers, ["1", "2"]);
         assert_eq!(b[0].items[0].title, "Welcome and apologies");
     }
