@@ -21,8 +21,14 @@ pub struct Pack {
     pub schema_version: String,
     /// The input this pack was read from.
     pub source: Source,
-    /// The council that published the pack ("Haringey"), when known.
+    /// The council that published the pack ("Haringey", "Stoke Ferry"), when known: the
+    /// place, without the kind of council a town, parish or community council's name
+    /// carries.
     pub council: Option<String>,
+    /// The council's name as the pack's text prints it ("Stoke Ferry Parish Council"),
+    /// when a phrase of the text gave it.
+    #[serde(default)]
+    pub council_printed: Option<String>,
     /// The meeting the pack summons (kind `notice`) and every set of minutes printed in it.
     pub meetings: Vec<Meeting>,
     /// The pack's parts: agenda front sheet, minutes, reports, appendices…
@@ -83,8 +89,13 @@ pub struct Meeting {
     pub kind: MeetingKind,
     /// Council, when known.
     pub council: Option<String>,
-    /// The committee, board or partnership.
+    /// The committee, board or partnership, in the one form every meeting of the pack
+    /// gives that body (a name printed only in capitals in title case), to group on.
     pub body: Option<String>,
+    /// The body's name as this meeting's heading prints it ("COMMUNITY SAFETY
+    /// PARTNERSHIP" on a notice whose minutes print "Community Safety Partnership").
+    #[serde(default)]
+    pub body_printed: Option<String>,
     /// ISO date.
     pub date: Option<String>,
     /// Start time, 24h `HH:MM`.

@@ -18,7 +18,9 @@ use rustc_hash::FxHashSet;
 use serde::{Deserialize, Deserializer};
 
 use crate::error::RulesError;
-use crate::extract::{actions, attendees, council, meeting, minutes, plans, resolutions, tables};
+use crate::extract::{
+    actions, attendees, bodies, council, meeting, minutes, plans, resolutions, tables,
+};
 use crate::load::html;
 use crate::segment;
 
@@ -523,6 +525,8 @@ rule_sections! {
     segment: segment::SegmentRules / RawSegmentRules,
     /// The notice meeting and its agenda.
     meeting: meeting::MeetingRules / RawMeetingRules,
+    /// A body's name out of the heading that prints it.
+    bodies: bodies::BodyRules / RawBodyRules,
     /// Minutes headings and minute items.
     minutes: minutes::MinutesRules / RawMinutesRules,
     /// Attendance lists.

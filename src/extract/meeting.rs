@@ -77,6 +77,7 @@ pub fn notice(
     spans: &[Span],
     rules: &RuleSet,
     council: Option<&str>,
+    namer: &super::bodies::BodyNamer,
 ) -> Option<Meeting> {
     // A web export's front matter (an `Other` part) may come before the front sheet.
     let span = spans
@@ -132,6 +133,9 @@ pub fn notice(
                 r.body_words.is_match(body).then(|| body.to_string())
             })
         });
+    let body = namer
+        .name(body.as_deref())
+        .or_else(|| namer.council_meeting());
     let dated = head
         .iter()
         .enumerate()
@@ -166,6 +170,7 @@ pub fn notice(
         kind: MeetingKind::Notice,
         council: council.map(str::to_string),
         body,
+        body_printed: None,
         date,
         time,
         end_time: None,
@@ -532,7 +537,9 @@ mod tests {
         let book = crate::extract::testing::book();
         let doc = Document::from_plain_text(text);
         let spans = segment(&doc, &book.default);
-        notice(&doc, &spans, &book.default, Some("Testshire")).expect("a notice")
+        let r = &book.default;
+        let namer = crate::extract::bodies::BodyNamer::new(&r.bodies, &r.common, None);
+        notice(&doc, &spans, r, Some("Testshire"), &namer).expect("a notice")
     }
 
     #[test]

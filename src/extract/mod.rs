@@ -6,6 +6,7 @@
 
 pub mod actions;
 pub mod attendees;
+pub mod bodies;
 pub mod cells;
 pub mod council;
 pub mod dates;
@@ -118,9 +119,13 @@ pub fn extract_pack(
     ctx: &PackContext,
     mut warnings: Vec<Warning>,
 ) -> Pack {
-    let council = council::detect(doc, book)
+    let detected = council::detect(doc, book);
+    let council = detected
+        .as_ref()
+        .map(|c| c.name.clone())
         .or_else(|| ctx.folder_council.clone())
         .or_else(|| ctx.cli_council.clone());
+    let council_printed = detected.as_ref().and_then(|c| c.printed.clone());
     if council.is_none() {
         warnings.push(crate::warnings::Code::UnknownCouncil.warn(
             "no council named in the text, its folder or --council: extracted with the default rules",
@@ -129,10 +134,16 @@ pub fn extract_pack(
     }
     let rules: &RuleSet = book.for_council(council.as_deref());
     let spans = segment::segment(doc, rules);
+    // "the above Council" is the one the letterhead names
+    let letterhead = detected
+        .as_ref()
+        .filter(|c| c.in_letterhead)
+        .and_then(|c| c.printed.as_deref());
+    let namer = bodies::BodyNamer::new(&rules.bodies, &rules.common, letterhead);
 
     let mut meetings: Vec<Meeting> = Vec::new();
     let mut meeting_ids = ids::Unique::new();
-    let notice = meeting::notice(doc, &spans, rules, council.as_deref());
+    let notice = meeting::notice(doc, &spans, rules, council.as_deref(), &namer);
     // What the notice says of a meeting page that also records its meeting: the
     // minutes read from the same lines are of the same meeting (issue #5).
     let page = notice
@@ -161,10 +172,12 @@ pub fn extract_pack(
         let from_page = spans
             .iter()
             .any(|s| s.records && s.lines.start == block.lines.start);
+        block.body = namer.name(block.body.as_deref());
         if let Some((body, location)) = page.as_ref().filter(|_| from_page) {
             block.body = block.body.or_else(|| body.clone());
             block.location = block.location.or_else(|| location.clone());
         }
+        block.body = block.body.or_else(|| namer.council_meeting());
         // The one set of minutes of a document whose text gives no date: an archive's
         // file name often does ("20211025.txt"); said in a warning, to check by hand.
         if block.date.is_none()
@@ -212,6 +225,7 @@ pub fn extract_pack(
             kind: MeetingKind::Minutes,
             council: council.clone(),
             body: block.body.clone(),
+            body_printed: None,
             date: block.date.clone(),
             time: block.time.clone(),
             end_time: block.end_time.clone(),
@@ -236,6 +250,7 @@ pub fn extract_pack(
     let action_plans = plans::extract(doc, &spans, rules, pack_key);
     let tables = tables::extract(doc, rules, pack_key);
     let documents = spans.iter().map(|s| s.to_segment(doc)).collect();
+    bodies::share(&mut meetings, &rules.bodies);
     if meetings.is_empty() {
         warnings.push(
             crate::warnings::Code::NoMeeting
@@ -246,6 +261,7 @@ pub fn extract_pack(
         schema_version: crate::pack::SCHEMA_VERSION.to_string(),
         source,
         council,
+        council_printed,
         meetings,
         documents,
         action_plans,

@@ -58,3 +58,24 @@ pub fn person(name: &str) -> Attendee {
         provenance: Provenance::default(),
     }
 }
+
+/// A minutes meeting with nothing in it.
+pub fn meeting() -> crate::pack::Meeting {
+    crate::pack::Meeting {
+        id: String::new(),
+        kind: crate::pack::MeetingKind::Minutes,
+        council: None,
+        body: None,
+        body_printed: None,
+        date: None,
+        time: None,
+        end_time: None,
+        location: None,
+        agenda: Vec::new(),
+        attendees: Vec::new(),
+        items: Vec::new(),
+        resolutions: Vec::new(),
+        actions: Vec::new(),
+        provenance: Provenance::default(),
+    }
+}
