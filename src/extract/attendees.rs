@@ -1353,7 +1353,10 @@ fn names_in(text: &str, carry: Option<&str>, cx: Cx) -> Option<Vec<Name>> {
     if tokens.len() == 1 && hon.is_none() {
         return None;
     }
-    if hon.is_none() && tokens.iter().any(|t| cx.r.thing_words.contains(bare(t))) {
+    // a thing's name, even after a plural title ("Councillors Other Business:")
+    if (hon.is_none() || tokens.len() >= 2)
+        && tokens.iter().any(|t| cx.r.thing_words.contains(bare(t)))
+    {
         return None;
     }
     let words = tokens.iter().filter(|t| !particle(t, cx)).count();
@@ -1821,6 +1824,11 @@ mod tests {
     fn headings_and_places_are_not_people() {
         let all = run("Present: Mrs A Hall, Ben Ray\nMatters Arising\nLynn Road\nTotal Receipts\n");
         assert_eq!(names(&all), ["A Hall", "Ben Ray"]);
+        // a plural title over a heading is no person either
+        let all = run(
+            "Apologies: Cllr Ann Cole\nCouncillors Other Business:\nThe bins were discussed.\n",
+        );
+        assert_eq!(names(&all), ["Ann Cole"]);
     }
 
     #[test]

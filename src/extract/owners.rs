@@ -76,9 +76,15 @@ fn one(
     rules: &RuleSet,
     conf: Confidence,
 ) -> Option<Owner> {
-    let (_, bare) = split_honorific(part, &rules.common.honorifics);
+    let (hon, bare) = split_honorific(part, &rules.common.honorifics);
     let bare = strip_article(bare);
     let words: Vec<&str> = bare.split_whitespace().collect();
+    if let Some(post) = post_only(&words, rules) {
+        return Some(Owner {
+            raw: part.to_string(),
+            ..post
+        });
+    }
     if bare.chars().count() < 2
         || words.len() > MAX_OWNER_WORDS
         || rules.actions.not_owner.contains(bare)
@@ -131,6 +137,16 @@ fn one(
             kind,
         });
     }
+    // a heading, a place or a thing in capitals ("Notice Boards", "Barn Conversion") is
+    // no person
+    let thing = &rules.attendees.thing_words;
+    if hon.is_none()
+        && words
+            .iter()
+            .any(|w| thing.contains(crate::extract::names::bare(w)))
+    {
+        return None;
+    }
     let capitalised = words
         .iter()
         .all(|w| w.starts_with(char::is_uppercase) || LINK_WORDS.contains(w));
@@ -139,6 +155,35 @@ fn one(
         name: bare.to_string(),
         raw: part.to_string(),
         kind: OwnerKind::Person,
+    })
+}
+
+/// An owner that is only a title or post ("the Mayor", "Det Superint"): a role; a plural
+/// one ("Councillors"): the group.
+fn post_only(words: &[&str], rules: &RuleSet) -> Option<Owner> {
+    let honorifics = &rules.common.honorifics;
+    let last = crate::extract::names::bare(words.last()?);
+    let phrase = words
+        .iter()
+        .map(|w| crate::extract::names::bare(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !honorifics.contains(&phrase)
+        && !words
+            .iter()
+            .all(|w| honorifics.contains(crate::extract::names::bare(w)))
+    {
+        return None;
+    }
+    let plural = crate::extract::names::singular_honorific(last, honorifics).is_some();
+    Some(Owner {
+        name: if plural { last.to_string() } else { phrase },
+        raw: String::new(),
+        kind: if plural {
+            OwnerKind::Group
+        } else {
+            OwnerKind::Role
+        },
     })
 }
 
@@ -401,6 +446,33 @@ mod tests {
                 "PMG".into(),
                 OwnerKind::Group
             )]
+        );
+    }
+
+    #[test]
+    fn a_title_alone_is_a_post_and_a_plural_one_the_group() {
+        let got = names("the Mayor", &[], "", Confidence::Marked);
+        assert_eq!(got, [("Mayor".into(), "the Mayor".into(), OwnerKind::Role)]);
+        let got = names("Det Superint", &[], "", Confidence::Marked);
+        assert_eq!(got[0].2, OwnerKind::Role);
+        let got = names("Councillors", &[], "", Confidence::Marked);
+        assert_eq!(
+            got,
+            [("Councillors".into(), "Councillors".into(), OwnerKind::Group)]
+        );
+        let got = names("Adult Social Care", &[], "", Confidence::Column);
+        assert_eq!(got[0].2, OwnerKind::Group);
+    }
+
+    #[test]
+    fn things_in_an_owner_column_are_not_people() {
+        assert!(names("Notice Boards", &[], "", Confidence::Column).is_empty());
+        assert!(names("Barn Conversion", &[], "", Confidence::Column).is_empty());
+        assert!(names("Poster", &[], "", Confidence::Marked).is_empty());
+        // a person's surname that is also a word stays a person
+        assert_eq!(
+            names("Mr Hall", &[], "", Confidence::Marked)[0].2,
+            OwnerKind::Person
         );
     }
 
