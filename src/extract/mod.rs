@@ -23,6 +23,7 @@ pub mod tables;
 pub mod tasks;
 #[cfg(test)]
 pub mod testing;
+pub mod titles;
 
 use crate::model::Document;
 use crate::pack::{Meeting, MeetingKind, Pack, Source, Warning};

@@ -23,6 +23,9 @@ use crate::pack::{ActionPlan, Owner, OwnerKind, PlanAction};
 use crate::rules::{Pattern, PatternGroups, Patterns, RuleSet, WordTokens, Words};
 use crate::segment::Span;
 
+use super::tables::TableRules;
+use super::titles::is_title;
+
 crate::rule_section! {
     /// Action-plan tables.
     pub struct PlanRules / RawPlanRules {
@@ -300,7 +303,7 @@ impl PlanBuilder {
             return None;
         }
         Some(ActionPlan {
-            title: title_above(doc, self.start),
+            title: title_above(doc, self.start, &rules.tables),
             provenance: doc.lines[self.start].provenance,
             actions,
         })
@@ -912,18 +915,23 @@ fn owner_kind(owner: &str, rules: &RuleSet) -> OwnerKind {
     }
 }
 
-/// The nearest non-blank prose line above the plan's header, or a one-cell banner row
-/// directly above it (" | Action Plan | | ").
-fn title_above(doc: &Document, start: usize) -> Option<String> {
+/// The nearest line above the plan's header that reads as a heading: prose, or a
+/// one-cell banner row (" | Action Plan | | "). A column label or a sentence is passed
+/// over; any other row ends the search.
+fn title_above(doc: &Document, start: usize, r: &TableRules) -> Option<String> {
     for l in doc.lines[..start].iter().rev().take(6) {
-        if l.is_row() {
-            return match l.filled_cells()[..] {
-                [t] => Some(clean(t)),
-                _ => None,
-            };
-        }
-        if !l.is_blank() {
-            return Some(clean(&l.text));
+        let text = if l.is_row() {
+            match l.filled_cells()[..] {
+                [t] => clean(t),
+                _ => return None,
+            }
+        } else if l.is_blank() {
+            continue;
+        } else {
+            clean(&l.text)
+        };
+        if is_title(&text, r) {
+            return Some(text);
         }
     }
     None

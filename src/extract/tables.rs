@@ -16,7 +16,9 @@ use crate::extract::cells;
 use crate::extract::money_lists;
 use crate::model::{Document, Line};
 use crate::pack::{Table, TableCell};
-use crate::rules::{Pattern, RuleSet};
+use crate::rules::{Pattern, RuleSet, Words};
+
+use super::titles::is_title;
 
 crate::rule_section! {
     /// Numeric tables.
@@ -33,6 +35,10 @@ crate::rule_section! {
         title_lookback: usize,
         /// Titles of tables that are not data even when numeric (a table of contents).
         skip_title: Pattern,
+        /// Column labels that are no title when printed above a table or plan ("Ref").
+        label_titles: Words,
+        /// A line of more words than this above a table is a sentence, not its title.
+        title_max_words: usize,
         /// Header cells that parse as numbers but name a column (years, "£000s", "%").
         header_cell: Pattern,
         /// The row-label column counts as prose only from this length (indicator names
@@ -105,7 +111,8 @@ pub fn extract(doc: &Document, rules: &RuleSet, key: MeetingKey<'_>) -> Vec<Tabl
                 } else {
                     l.text.trim().to_string()
                 }
-            });
+            })
+            .filter(|t| is_title(t, r));
         let first_label = list
             .rows
             .first()
@@ -264,7 +271,8 @@ fn has_prose_column(body: &[Line], r: &TableRules) -> bool {
     })
 }
 
-/// A caption within the look-back window, else the nearest non-blank prose line above.
+/// A caption within the look-back window, else the nearest line above that reads as a
+/// heading.
 fn title_above(doc: &Document, start: usize, r: &TableRules) -> Option<String> {
     let window: Vec<&Line> = doc.lines[..start]
         .iter()
@@ -276,7 +284,7 @@ fn title_above(doc: &Document, start: usize, r: &TableRules) -> Option<String> {
     window
         .iter()
         .find(|l| r.caption.is_match(l.text.trim()))
-        .or_else(|| window.first())
+        .or_else(|| window.iter().find(|l| is_title(&l.text, r)))
         .map(|l| l.text.trim().to_string())
 }
 
