@@ -41,6 +41,9 @@ crate::rule_section! {
         /// page ("Minutes:" under each item of a ModernGov page): such a page is both
         /// the agenda and the record of its meeting (issue #5).
         item_minutes_label: Pattern,
+        /// A page filler ("This page is intentionally left blank"): the end of a paper,
+        /// never its content or a part's title.
+        filler: Pattern,
     }
 }
 
@@ -243,6 +246,7 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
     if !open.lines.is_empty() {
         spans.push(open);
     }
+    let mut spans = close_membership_lists(doc, spans, rules);
     // Minutes printed without a "Minutes" title (the committee, the date, then
     // "Present:") open with their attendance record, which no front sheet has; parish
     // minutes often put "Minutes" inside a longer first line.
@@ -270,6 +274,56 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
         }
     }
     spans
+}
+
+/// Words from which a line that is no table row is a paragraph of prose.
+const PROSE_WORDS: usize = 20;
+
+/// A membership list is short: it ends where the text turns to prose (terms of
+/// reference, a presentation) that no part heading opens. The list ends after its last
+/// table row before the first paragraph (at the paragraph when it has no rows), and what
+/// follows is a part of kind `other`, titled by its first line when that is short.
+fn close_membership_lists(doc: &Document, spans: Vec<Span>, rules: &SegmentRules) -> Vec<Span> {
+    let empty = |l: &crate::model::Line| l.is_blank() || rules.filler.is_match(l.text.trim());
+    let mut out = Vec::with_capacity(spans.len());
+    for mut span in spans {
+        if span.kind != SegmentKind::Membership {
+            out.push(span);
+            continue;
+        }
+        let lines = &doc.lines[span.lines.clone()];
+        let prose = lines.iter().skip(1).position(|l| {
+            !l.is_row() && !l.is_blank() && l.text.split_whitespace().count() >= PROSE_WORDS
+        });
+        let Some(p) = prose.map(|p| p + 1) else {
+            out.push(span);
+            continue;
+        };
+        let end = lines[..p]
+            .iter()
+            .rposition(|l| l.is_row())
+            .map_or(p, |r| r + 1);
+        // blank lines and a page filler after the list stay with it
+        let end = end + lines[end..p].iter().take_while(|l| empty(l)).count();
+        let cut = span.lines.start + end.max(1);
+        let title = doc.lines[cut..span.lines.end]
+            .iter()
+            .find(|l| !empty(l))
+            .map(|l| l.text.trim())
+            .filter(|t| t.split_whitespace().count() <= SENTENCE_WORDS)
+            .map(clean_title);
+        let rest = Span {
+            kind: SegmentKind::Other,
+            title,
+            lines: cut..span.lines.end,
+            metadata: Vec::new(),
+            records: false,
+        };
+        span.lines.end = cut;
+        out.push(span);
+        out.push(rest);
+    }
+    out
 }
 
 /// Lines after a minutes heading within which its attendance record must start.
@@ -587,6 +641,36 @@ mod tests {
             let text = format!("{line}\nDecision Maker: Cabinet\n");
             assert_eq!(kinds(&text), [(SegmentKind::Agenda, 0..2)], "{line}");
         }
+    }
+
+    /// Issue #12: a membership list ends with its table; the paper after it, which no
+    /// part heading opens, is a part of its own, titled by its first line.
+    #[test]
+    fn a_membership_list_does_not_swallow_the_paper_after_it() {
+        let text = "Agenda\n1. Apologies\nAppendix C\nPanel Membership List\nORGANISATION\tNAME\nCouncil\tCllr A Jones\nPolice\tInspector B Smith\n\nThis page is intentionally left blank\n\nInformation item: Road safety\nThe number of collisions on roads near the town's schools rose last year, and this paper sets out what partners are doing about it.\n";
+        let doc = Document::from_plain_text(text);
+        let spans = segment(&doc, crate::extract::testing::rules());
+        let got: Vec<(SegmentKind, Range<usize>, Option<&str>)> = spans
+            .iter()
+            .map(|s| (s.kind, s.lines.clone(), s.title.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (SegmentKind::Agenda, 0..2, None),
+                (SegmentKind::Appendix, 2..3, Some("Appendix C")),
+                (
+                    SegmentKind::Membership,
+                    3..10,
+                    Some("Panel Membership List")
+                ),
+                (
+                    SegmentKind::Other,
+                    10..12,
+                    Some("Information item: Road safety")
+                ),
+            ]
+        );
     }
 
     /// Issue #5: a meeting page whose items each carry a "Minutes:" label is one agenda
