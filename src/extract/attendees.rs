@@ -621,7 +621,7 @@ fn read_row(line: &Line, c: Columns, status: AttendanceStatus, cx: Cx, roll: &mu
     let st = labelled.unwrap_or(status);
     let role = cell(c.role).filter(|_| note.as_ref().is_none_or(|(i, _)| Some(*i) != c.role));
     p.chair |= role.as_deref().is_some_and(|r| cx.r.chair.is_match(r));
-    p.role = role;
+    p.role = role.or(p.role);
     p.organisation = cell(c.organisation).or(p.organisation);
     roll.add_person(p, st, false, line.provenance, cx);
 }
@@ -833,7 +833,8 @@ fn read_item_attendance(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut
 
 /// A list of people sending apologies, substitution phrases taken out first.
 fn apology_list(text: &str, prov: Provenance, cx: Cx, roll: &mut Roll) {
-    let rest = take_substitutions(text, prov, cx, roll);
+    let text = welsh_and(text);
+    let rest = take_substitutions(&text, prov, cx, roll);
     for p in parse_list(&rest, cx) {
         roll.add_person(p, AttendanceStatus::Apologies, false, prov, cx);
     }
@@ -1279,32 +1280,58 @@ fn apply_parens(p: &mut Person, parens: &[String], cx: Cx) {
     }
 }
 
-/// True when a text names a post: a role word in it ("Town Clerk", "Director of …").
+/// True when a text names a post: a role word or phrase in it ("Town Clerk", "Director
+/// of …", "Haringey Council Chief Executive").
 fn is_post(text: &str, cx: Cx) -> bool {
-    text.split_whitespace()
-        .any(|w| cx.common.role_words.contains(bare(w)))
+    cx.common.role_words.in_text(text)
 }
 
-/// Role and organisation from the texts printed after a name.
+/// True when a text names an organisation: a group word in it ("Haringey Metropolitan
+/// Police", "Bridge Renewal Trust") or an acronym ("CCG", "Enfield & Haringey PDU").
+fn is_organisation(text: &str, cx: Cx) -> bool {
+    cx.common.group_words.in_text(text)
+        || text.split_whitespace().any(|w| {
+            let b = bare(w);
+            b.chars().count() >= 2 && b.chars().all(|c| c.is_ascii_uppercase())
+        })
+}
+
+/// Role and organisation from the texts printed after a name, split at commas: a post
+/// is a role and a body an organisation ("Jo Bloggs, Victim Support"); of several, the
+/// last is the organisation, unless it names none and ends a portfolio's list ("Cabinet
+/// Member for Early Years, Children and Families" is one role).
 fn role_and_org(extra: &[String], cx: Cx) -> (Option<String>, Option<String>) {
     let parts: Vec<&str> = extra
         .iter()
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
         .collect();
+    let portfolio = |role: &str| {
+        let r = role.to_lowercase();
+        r.contains(" for ") || r.contains(" of ")
+    };
     match parts.as_slice() {
         [] => (None, None),
         [one] => {
-            let group = one
+            let titled = one.starts_with(char::is_uppercase);
+            let honorific = one
                 .split_whitespace()
-                .any(|t| cx.common.group_words.contains(bare(t)));
-            if !is_post(one, cx) && group {
-                (None, Some(one.to_string()))
-            } else {
+                .any(|w| cx.common.honorifics.contains(bare(w)));
+            if is_post(one, cx) || honorific || !titled {
                 (Some(one.to_string()), None)
+            } else {
+                (None, Some(one.to_string()))
             }
         }
-        [init @ .., last] => (Some(init.join(", ")), Some(last.to_string())),
+        [init @ .., last] => {
+            let role = init.join(", ");
+            let listed = last.contains(" and ") || last.contains(" & ");
+            if listed && !is_organisation(last, cx) && portfolio(&role) {
+                (Some(format!("{role}, {last}")), None)
+            } else {
+                (Some(role), Some(last.to_string()))
+            }
+        }
     }
 }
 
@@ -1705,6 +1732,46 @@ mod tests {
             find(&all, "Tess Nunn").status,
             AttendanceStatus::InAttendance
         );
+    }
+
+    /// Issue #12: a Welsh apologies sentence joins its last name with "ac" or "a".
+    #[test]
+    fn welsh_apologies_join_the_last_name_with_ac() {
+        let all = run(
+            "PRESENNOL\nCynghorwyr Alun Bedw a Gwen Eos.\n1. CROESO AC YMDDIHEURIADAU\nDerbyniwyd ymddiheuriadau gan y Cynghorwyr Huw Rhos, Dai Llwyd ac Ifan Twm.\n",
+        );
+        assert_eq!(
+            names(&all),
+            ["Alun Bedw", "Gwen Eos", "Huw Rhos", "Dai Llwyd", "Ifan Twm"]
+        );
+        assert_eq!(find(&all, "Ifan Twm").status, AttendanceStatus::Apologies);
+    }
+
+    /// Issue #12: what follows a name is a post or a body; a portfolio's list stays in
+    /// the post.
+    #[test]
+    fn posts_and_bodies_after_a_name() {
+        let all = run(
+            "Present:\nCllr Ann Cole - Cabinet Member for Early Years, Children and Families\nJo Reid - Victim Support\nSam Lowe - Public Health Consultant\nKim Hart - Executive Director of Housing, Homes for Ashby\n",
+        );
+        let ann = find(&all, "Ann Cole");
+        assert_eq!(
+            ann.role.as_deref(),
+            Some("Cabinet Member for Early Years, Children and Families")
+        );
+        assert_eq!(ann.organisation, None);
+        let jo = find(&all, "Jo Reid");
+        assert_eq!(
+            (jo.role.as_deref(), jo.organisation.as_deref()),
+            (None, Some("Victim Support"))
+        );
+        assert_eq!(
+            find(&all, "Sam Lowe").role.as_deref(),
+            Some("Public Health Consultant")
+        );
+        let kim = find(&all, "Kim Hart");
+        assert_eq!(kim.role.as_deref(), Some("Executive Director of Housing"));
+        assert_eq!(kim.organisation.as_deref(), Some("Homes for Ashby"));
     }
 
     #[test]
