@@ -34,6 +34,13 @@ crate::rule_section! {
         present: Pattern,
         /// The label opening a list of people in attendance (officers, guests).
         in_attendance: Pattern,
+        /// Honours printed after a name ("R Love OBE"): not part of it.
+        post_nominals: Words,
+        /// Members of the public named after those present, in the same paragraph
+        /// ("… and the Clerk. Members of the public – Mrs A Bee."): in attendance. Read
+        /// only inside an attendance paragraph, never as a line's own label (one-line
+        /// parish minutes mention the public everywhere).
+        public_label: Pattern,
         /// An "In attendance:" label broken around the names by a bad conversion: groups
         /// `before` and `after` hold the two halves of the list.
         split_label: Patterns,
@@ -288,8 +295,10 @@ impl Roll {
 /// Two entries whose titles differ in sex ("Mrs P T Cole", "Mr P Cole"): two people,
 /// however alike their names.
 fn other_sex(a: &Attendee, b: &Attendee, cx: Cx) -> bool {
+    // of stacked titles ("Cllr Mrs") the last says the sex
     let sex = |h: &Option<String>| {
-        let h = h.as_deref()?.trim_end_matches('.').to_lowercase();
+        let h = h.as_deref()?.split_whitespace().last()?;
+        let h = h.trim_end_matches('.').to_lowercase();
         if cx.r.male_titles.contains(&h) {
             Some(true)
         } else if cx.r.female_titles.contains(&h) {
@@ -345,7 +354,7 @@ fn at_labels<'t>(text: &'t str, cx: Cx) -> Vec<&'t str> {
     let mut cuts = vec![0];
     for (i, _) in text.match_indices(". ") {
         let rest = text[i + 2..].trim_start();
-        if label(rest, cx).is_some() {
+        if label(rest, cx).is_some() || cx.r.public_label.is_match(rest) {
             cuts.push(text.len() - rest.len());
         }
     }
@@ -473,10 +482,26 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
                     AttendanceStatus::InAttendance,
                     std::borrow::Cow::Owned(joined),
                 )
+            } else if let Some(m) =
+                cx.r.public_label
+                    .find(text)
+                    .filter(|m| m.start() == 0 && status.is_some())
+            {
+                (
+                    AttendanceStatus::InAttendance,
+                    std::borrow::Cow::Borrowed(&text[m.end()..]),
+                )
             } else if let Some((st, rest)) = label(text, cx) {
                 chair_list = cx.r.chair_label.is_match(&text[..text.len() - rest.len()]);
                 (st, std::borrow::Cow::Borrowed(rest))
             } else if let Some(st) = status {
+                // a paragraph of the minutes ("Litter Bins - the Clerk has written to …")
+                // or a heading ("Matters Arising:") ends the lists
+                let heading = text.ends_with(':') && !cx.r.sub_label.is_match(text);
+                if is_prose(text, cx) || heading {
+                    status = None;
+                    continue;
+                }
                 (st, std::borrow::Cow::Borrowed(text))
             } else {
                 continue;
@@ -1028,7 +1053,26 @@ fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
     if let Some(people) = semicolon_entries(text, carry.as_deref(), cx) {
         return people;
     }
-    for part in split_top(text) {
+    for part in split_top(text)
+        .into_iter()
+        .flat_map(|p| split_titles(p, cx))
+    {
+        // "Parish Councillors A and B": a kind of councillor before a plural title is
+        // part of the label
+        let part = match part.split_once(' ') {
+            Some((kind, rest))
+                if kind.starts_with(char::is_uppercase)
+                    && !cx.common.honorifics.contains(kind)
+                    && split_honorific(rest, &cx.common.honorifics)
+                        .0
+                        .is_some_and(|h| {
+                            singular_honorific(&h, &cx.common.honorifics).is_some()
+                        }) =>
+            {
+                rest
+            }
+            _ => part,
+        };
         // "Councillors Smith and Jones": the plural honorific lets bare surnames split
         if let Some(one) = split_honorific(part, &cx.common.honorifics)
             .0
@@ -1040,10 +1084,12 @@ fn parse_list(text: &str, cx: Cx) -> Vec<Person> {
             let piece = piece
                 .trim()
                 .trim_matches(|c: char| c == '.' || c == ':' || c.is_whitespace());
-            if piece.is_empty() {
+            if piece.is_empty() || unnamed_post(piece, cx) {
                 continue;
             }
-            let (base, parens) = strip_parens(piece);
+            let (piece, post) = post_before_title(piece, cx);
+            let (base, mut parens) = strip_parens(piece);
+            parens.extend(post);
             let (hon, _) = split_honorific(&base, &cx.common.honorifics);
             if let Some(one) = hon
                 .as_deref()
@@ -1161,8 +1207,58 @@ fn split_top(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Splits a part on " and " / " & " only where a name follows ("Children and Families"
-/// stays whole; "B and C" splits).
+/// Splits a list printed without commas at each person's title ("Cllr Sue Bee (Chair)
+/// Cllr Kit Hart Cllr Ann Cole"); stacked titles ("County Cllr Mrs Webb") stay together,
+/// and a plural title ("Councillors") or one no name follows opens no person. A part
+/// with fewer than two titled names is left whole.
+fn split_titles<'t>(part: &'t str, cx: Cx) -> Vec<&'t str> {
+    let hon = &cx.common.honorifics;
+    let words: Vec<(usize, &str)> = part
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - part.as_ptr() as usize, w))
+        .collect();
+    let titled = |w: &str| w.starts_with(char::is_uppercase) && hon.contains(bare(w));
+    let mut cuts = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let (at, w) = words[k];
+        let pair = words.get(k + 1).is_some_and(|(_, n)| {
+            w.starts_with(char::is_uppercase) && hon.contains(&format!("{} {}", bare(w), bare(n)))
+        });
+        if pair || titled(w) {
+            let plural = singular_honorific(bare(w), hon).is_some();
+            let named = words
+                .get(k + if pair { 2 } else { 1 })
+                .is_some_and(|(_, n)| is_name_token(n) && !hon.contains(bare(n)));
+            let after_name = !plural && named && k > 0 && {
+                let prev = words[k - 1].1;
+                (prev.ends_with(')') || prev.starts_with(char::is_uppercase))
+                    && !hon.contains(bare(prev))
+            };
+            if k == 0 && named || after_name {
+                cuts.push(at);
+            }
+            // the rest of a stack of titles belongs to this one
+            k += if pair { 2 } else { 1 };
+            while k < words.len() && titled(words[k].1) {
+                k += 1;
+            }
+            continue;
+        }
+        k += 1;
+    }
+    if cuts.len() < 2 {
+        return vec![part];
+    }
+    if cuts[0] != 0 {
+        cuts.insert(0, 0);
+    }
+    cuts.push(part.len());
+    cuts.windows(2).map(|w| part[w[0]..w[1]].trim()).collect()
+}
+
+/// Splits a part on " and " / " & " only where a name or an unnamed post follows
+/// ("Children and Families" stays whole; "B and C" and "B & the Clerk" split).
 fn split_and<'t>(part: &'t str, carry: Option<&str>, cx: Cx) -> Vec<&'t str> {
     let mut cuts = vec![0];
     let mut depth = 0i32;
@@ -1185,7 +1281,7 @@ fn split_and<'t>(part: &'t str, carry: Option<&str>, cx: Cx) -> Vec<&'t str> {
                     .or_else(|| next.find(" & "))
                     .unwrap_or(next.len());
                 let (base, _) = strip_parens(&next[..end]);
-                if names_in(&base, carry, cx).is_some() {
+                if names_in(&base, carry, cx).is_some() || unnamed_post(&base, cx) {
                     cuts.push(i);
                     cuts.push(i + skip);
                 }
@@ -1195,6 +1291,51 @@ fn split_and<'t>(part: &'t str, carry: Option<&str>, cx: Cx) -> Vec<&'t str> {
     }
     cuts.push(part.len());
     cuts.chunks(2).map(|w| &part[w[0]..w[1]]).collect()
+}
+
+/// Lower-case words from which a line is prose rather than a list of names: lists hold
+/// few ("and", "the Clerk", "of the public"), sentences many.
+const PROSE_LOWER_WORDS: usize = 5;
+
+/// True when a line reads as a sentence of the minutes, not a list of people.
+fn is_prose(text: &str, cx: Cx) -> bool {
+    text.split_whitespace()
+        .filter(|w| {
+            let b = bare(w);
+            b.starts_with(char::is_lowercase)
+                && !particle(b, cx)
+                && !["and", "the", "of", "for", "with", "a", "ac"].contains(&b)
+        })
+        .count()
+        >= PROSE_LOWER_WORDS
+}
+
+/// A post printed before a person's title ("Chairman Cllr Mrs Shewell"): the text
+/// from the title on, and the post, read like a remark in brackets ("(Chairman)").
+fn post_before_title<'t>(piece: &'t str, cx: Cx) -> (&'t str, Option<String>) {
+    let Some((first, rest)) = piece.split_once(' ') else {
+        return (piece, None);
+    };
+    let rest = rest.trim_start();
+    let titled = split_honorific(rest, &cx.common.honorifics).0.is_some();
+    if titled && cx.common.role_words.contains(bare(first)) {
+        (rest, Some(bare(first).to_string()))
+    } else {
+        (piece, None)
+    }
+}
+
+/// A post named without a person ("the Clerk", "the Parish Clerk."): nobody to list.
+fn unnamed_post(text: &str, cx: Cx) -> bool {
+    let t = text.trim().trim_end_matches(['.', ',', ';']).trim();
+    let Some(post) = t
+        .strip_prefix("the ")
+        .or_else(|| t.strip_prefix("The "))
+        .map(str::trim)
+    else {
+        return false;
+    };
+    cx.common.role_words.contains(post)
 }
 
 /// Takes parenthesised remarks out of a text: ("Cllr A", ["Chair"]).
@@ -1357,9 +1498,29 @@ fn honorific_of(tokens: &[&str], cx: Cx) -> Option<String> {
 /// a comma ("Jackie Difolco Jonathan Waterfield"). `carry` is the honorific of a plural
 /// ("Councillors A, B and C"), which lets a bare surname stand as a name.
 fn names_in(text: &str, carry: Option<&str>, cx: Cx) -> Option<Vec<Name>> {
-    let (hon, rest) = split_honorific(text, &cx.common.honorifics);
-    let hon = hon.map(|h| singular_honorific(&h, &cx.common.honorifics).unwrap_or(h));
-    let tokens: Vec<&str> = rest.split_whitespace().collect();
+    let (hon, mut rest) = split_honorific(text, &cx.common.honorifics);
+    let single = |h: String| singular_honorific(&h, &cx.common.honorifics).unwrap_or(h);
+    let mut hon = hon.map(single);
+    // stacked titles ("County Cllr Mrs Webb", "Cllr Dr Ann Cole") are one honorific
+    while let Some(h) = hon.as_mut() {
+        match split_honorific(rest, &cx.common.honorifics) {
+            (Some(next), after) if !after.is_empty() => {
+                h.push(' ');
+                h.push_str(&single(next));
+                rest = after;
+            }
+            _ => break,
+        }
+    }
+    let mut tokens: Vec<&str> = rest.split_whitespace().collect();
+    // honours after the name ("R Love OBE") are not part of it
+    while tokens.len() > 1
+        && tokens.last().is_some_and(|t| {
+            cx.r.post_nominals.contains(bare(t)) && bare(t).chars().all(|c| c.is_uppercase())
+        })
+    {
+        tokens.pop();
+    }
     if tokens.is_empty() || tokens.len() > 6 {
         return None;
     }
@@ -1371,6 +1532,7 @@ fn names_in(text: &str, carry: Option<&str>, cx: Cx) -> Option<Vec<Name>> {
                 || cx.common.group_words.contains(b)
                 || cx.r.not_names.contains(b)
                 || cx.r.job_words.contains(b)
+                || cx.common.honorifics.contains(b)
         })
         && !cx.common.honorifics.contains(bare(tokens[0]));
     if !ok {
@@ -1387,13 +1549,19 @@ fn names_in(text: &str, carry: Option<&str>, cx: Cx) -> Option<Vec<Name>> {
         return None;
     }
     let words = tokens.iter().filter(|t| !particle(t, cx)).count();
-    // Four or six capitalised words with no particle: two or three names run together.
-    if hon.is_none() && words == tokens.len() && (words == 4 || words == 6) {
+    // Four or six capitalised words with no particle: two or three names run together;
+    // a title before them is the first one's ("Cllr Gail Reeve Helen Richardson").
+    let initial = |t: &&str| bare(t).chars().count() <= 1;
+    if words == tokens.len()
+        && (words == 4 || words == 6 && hon.is_none())
+        && !tokens.iter().any(initial)
+    {
         return Some(
             tokens
                 .chunks(2)
-                .map(|c| Name {
-                    honorific: None,
+                .enumerate()
+                .map(|(k, c)| Name {
+                    honorific: if k == 0 { hon.clone() } else { None },
                     name: c.join(" "),
                 })
                 .collect(),
@@ -2173,5 +2341,66 @@ mod tests {
             warnings[0].provenance.and_then(|p| p.line).map(|l| l.get()),
             Some(4)
         );
+    }
+
+    /// Issue #12: a community council's one-paragraph attendance: a post before the
+    /// titles, stacked titles, "& the Clerk" and the members of the public after them.
+    #[test]
+    fn one_paragraph_attendance_with_stacked_titles_and_the_public() {
+        let all = run(
+            "Present: Chairman Cllr Mrs Bee, Cllrs Hart, Cole, County Cllr Mrs Webb and the Clerk. Members of the public – Mr Tom Reed, Mrs A. Lowe.\n2701. Police Report: none.\n",
+        );
+        assert_eq!(
+            names(&all),
+            ["Bee", "Hart", "Cole", "Webb", "Tom Reed", "A. Lowe"]
+        );
+        let bee = find(&all, "Bee");
+        assert!(bee.chair);
+        assert_eq!(bee.honorific.as_deref(), Some("Cllr Mrs"));
+        assert_eq!(find(&all, "Cole").role, None);
+        assert_eq!(
+            find(&all, "Tom Reed").status,
+            AttendanceStatus::InAttendance
+        );
+        assert_eq!(find(&all, "Webb").status, AttendanceStatus::Present);
+        let all = run("Present: Cllrs Hart, Cole & the Clerk.\n2701. Police Report: none.\n");
+        assert_eq!(names(&all), ["Hart", "Cole"]);
+        assert_eq!(find(&all, "Cole").role, None);
+    }
+
+    /// Issue #12: a list printed without commas is split at each person's title; honours
+    /// after a name are not part of it.
+    #[test]
+    fn titles_part_a_list_without_commas_and_honours_stay_out() {
+        let all = run(
+            "Present: Cllr Sue Bee (Chair) Cllr Kit Hart (Vice-Chair) Cllr Ann Cole Cllr Gail Reed Helen Rowe (Parish Clerk)\nApologies were received from Mr R Love OBE and Ms K Lee.\n",
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Sue Bee",
+                "Kit Hart",
+                "Ann Cole",
+                "Gail Reed",
+                "Helen Rowe",
+                "R Love",
+                "K Lee"
+            ]
+        );
+        assert_eq!(
+            find(&all, "Helen Rowe").status,
+            AttendanceStatus::InAttendance
+        );
+        assert_eq!(find(&all, "R Love").status, AttendanceStatus::Apologies);
+    }
+
+    /// Issue #12: where no minute heading is recognised, the paragraphs after the
+    /// apologies are minutes, not more apologies.
+    #[test]
+    fn prose_and_headings_end_the_attendance_lists() {
+        let all = run(
+            "Present: Cllr Ann Bee, Cllr Tom Hart\nApologies: Cllr Kim Cole\nMatters Arising:\nLitter Bins - the Clerk has written to the Borough about the bins that are full.\nBus Shelter - it was agreed to ask for a quote.\n",
+        );
+        assert_eq!(names(&all), ["Ann Bee", "Tom Hart", "Kim Cole"]);
     }
 }
