@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """The values users group and join on (issue #12 item 10): council, body and people.
 
-usage: values_check.py GOLD_DIR ANN_OUT DOCS_OUT [PEOPLE_CSV] [--list N]
+usage: values_check.py GOLD_DIR ANN_OUT DOCS_OUT [PEOPLE_CSV] [--list N] [--json]
 
 - council: share of packs whose `council` equals the council the gold names (ANN_OUT
   against GOLD_DIR), and over DOCS_OUT the share equal to the council the document's folder
   or file name gives (folder names for single-council folders, the parish named in the
-  file name for the Norfolk parishes; documents of no known council are left out);
+  file name for the Norfolk parishes; documents of no known council are left out), and
+  the share given a wrong council (worse than none: it splits every group-by);
 - body: share of gold meetings (matched by kind and date) whose `body` equals the gold's;
   over DOCS_OUT, the share of minutes meetings with a body, the share of bodies that do not
   read as a body's name (a digit, a sentence's words, a colon, a dotted leader, over ten
@@ -83,7 +84,8 @@ def odd_body(b):
     return len(words) > 10 or any(w.lower() in SENTENCE_WORDS for w in words)
 
 
-def main(gold_dir, ann, docs, people_csv, show):
+def main(gold_dir, ann, docs, people_csv, show, as_json=False):
+    fig = {}
     # council and body against the gold
     by_name = {os.path.splitext(f)[0]: p for f, p in packs(ann)}
     c_ok = c_n = b_ok = b_n = 0
@@ -106,8 +108,10 @@ def main(gold_dir, ann, docs, people_csv, show):
                 b_ok += 1
             else:
                 misses.append(f"body {f} {gm.get('kind')}: {om.get('body')!r} (gold {gm.get('body')!r})")
-    print(f"gold council   {c_ok}/{c_n}  {c_ok / max(c_n, 1):.3f}")
-    print(f"gold body      {b_ok}/{b_n}  {b_ok / max(b_n, 1):.3f}")
+    fig["gold_council"] = c_ok / max(c_n, 1)
+    fig["gold_body"] = b_ok / max(b_n, 1)
+    print(f"gold council   {c_ok}/{c_n}  {fig['gold_council']:.3f}")
+    print(f"gold body      {b_ok}/{b_n}  {fig['gold_body']:.3f}")
     # council and body over the documents
     per = collections.defaultdict(lambda: [0, 0])
     wrong = collections.Counter()
@@ -138,18 +142,24 @@ def main(gold_dir, ann, docs, people_csv, show):
         split += any(len(v) > 1 for v in seen.values())
     ok = sum(v[0] for v in per.values())
     n = sum(v[1] for v in per.values())
-    print(f"docs council   {ok}/{n}  {ok / max(n, 1):.3f}  " +
+    none = sum(k for (e, got), k in wrong.items() if got is None)
+    bad = sum(wrong.values()) - none
+    fig["docs_council"] = ok / max(n, 1)
+    fig["docs_council_wrong"] = bad / max(n, 1)
+    fig["docs_body_odd"] = odd / max(with_body, 1)
+    print(f"docs council   {ok}/{n}  {ok / max(n, 1):.3f}  none {none}  wrong {bad}  " +
           "  ".join(f"{k} {v[0] / v[1]:.2f}" for k, v in sorted(per.items())))
     print(f"docs body      minutes {minutes}  with body {with_body / max(minutes, 1):.3f}  "
-          f"odd {odd / max(with_body, 1):.3f}  packs printing one body two ways {split}")
+          f"odd {fig['docs_body_odd']:.3f}  packs printing one body two ways {split}")
     # people
     if people_csv:
         rows = list(csv.DictReader(open(people_csv, encoding="utf-8-sig")))
         bad = [r["name"] for r in rows if suspect(r["name"]) or r["name"].lower() in POSTS
                or len(r["name"]) < 3]
-        none = sum(1 for r in rows if not r["council"])
-        print(f"people         {len(rows)}  no council {none / max(len(rows), 1):.3f}  "
-              f"not a person {len(bad) / max(len(rows), 1):.3f}")
+        no_council = sum(1 for r in rows if not r["council"])
+        fig["people_not_person"] = len(bad) / max(len(rows), 1)
+        print(f"people         {len(rows)}  no council {no_council / max(len(rows), 1):.3f}  "
+              f"not a person {fig['people_not_person']:.3f}")
     else:
         bad = []
     if show:
@@ -161,10 +171,15 @@ def main(gold_dir, ann, docs, people_csv, show):
             print(f"  body {k:3d} {b!r}")
         for b in bad[:show]:
             print(f"  person {b!r}")
+    if as_json:
+        print(json.dumps(fig))
+    return fig
 
 
 if __name__ == "__main__":
     argv = sys.argv[1:]
+    as_json = "--json" in argv
+    argv = [a for a in argv if a != "--json"]
     show = 0
     if "--list" in argv:
         i = argv.index("--list")
@@ -172,4 +187,4 @@ if __name__ == "__main__":
         del argv[i:i + 2]
     if len(argv) < 3:
         sys.exit(__doc__)
-    main(argv[0], argv[1], argv[2], argv[3] if len(argv) > 3 else None, show)
+    main(argv[0], argv[1], argv[2], argv[3] if len(argv) > 3 else None, show, as_json)

@@ -253,8 +253,12 @@ fn letterhead_council(
         })
 }
 
+/// Times a council must be named below the letterhead to be taken as the pack's.
+const MENTIONS: usize = 2;
+
 /// The council the whole head names: earlier patterns are more specific, so the first
-/// pattern with a plausible name wins, and within it the most frequent name.
+/// pattern with a plausible name named at least [`MENTIONS`] times wins, and within it
+/// the most frequent name.
 fn head_council(
     head: &Head,
     hits: &[&Pattern],
@@ -269,8 +273,10 @@ fn head_council(
                 .or_insert((0, head.line_of(f.at), f.printed));
             e.0 += 1;
         }
+        // a council named once in the body of a text is one it mentions, not its author
         if let Some((name, (_, _, printed))) = counts
             .into_iter()
+            .filter(|(_, (n, _, _))| *n >= MENTIONS)
             .max_by_key(|(_, (n, first, _))| (*n, usize::MAX - first))
         {
             return Some(Council {
@@ -463,7 +469,16 @@ mod tests {
         assert_eq!(c.name, "Ashby");
         assert_eq!(c.printed.as_deref(), Some("Ashby Parish Council"));
         assert!(c.in_letterhead);
-        let c = detected("Present: Cllr Jo Bloggs (Barton Town Council)\n1. Apologies\n").unwrap();
+        // a text with no letterhead that names a council once names one it mentions
+        assert_eq!(
+            detected("Present: Cllr Jo Bloggs (Barton Town Council)\n1. Apologies\n"),
+            None
+        );
+        let c = detected(
+            "Present: Cllr Jo Bloggs\n1. Barton Town Council budget\n2. Barton Town Council precept\n",
+        )
+        .unwrap();
+        assert_eq!(c.name, "Barton");
         assert!(!c.in_letterhead);
         let c = detected("ASHBY AND BARTON COMMUNITY COUNCIL\nMinutes\n").unwrap();
         assert_eq!(c.name, "Ashby and Barton");
