@@ -548,6 +548,33 @@ fn community_minutes_fragment_is_a_minutes_meeting() {
 
 /// Issue #5: the Welsh version of such minutes ("PRESENNOL", "12fed Mai 2021") is a
 /// minutes meeting of the same date.
+/// Issue #12: a parish's Markdown minutes whose attendance is an HTML minutes form
+/// ("Date held:", "Present:", a second column of apologies and chair) are dated minutes
+/// with each list kept apart.
+#[test]
+fn markdown_minutes_form_in_html_gives_the_meeting_and_its_attendance() {
+    let pack = extract_fixture("tests/fixtures/segment/parish_minutes_form.md");
+    let meetings = pack["meetings"].as_array().unwrap();
+    let minutes = meetings
+        .iter()
+        .find(|m| m["kind"] == "minutes")
+        .expect("the minutes");
+    assert_eq!(minutes["date"], "2014-03-12");
+    let status = |name: &str| {
+        minutes["attendees"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["name"] == name)
+            .map(|a| a["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(status("Ruth Amble").as_deref(), Some("in_attendance"));
+    assert_eq!(status("Priya Nair").as_deref(), Some("present"));
+    assert_eq!(status("Colin Frost").as_deref(), Some("present"));
+    assert_eq!(status("Owen Dale").as_deref(), Some("apologies"));
+    assert!(!minutes["resolutions"].as_array().unwrap().is_empty());
+}
+
 #[test]
 fn welsh_community_minutes_fragment_is_dated_minutes() {
     let pack = extract_fixture("tests/fixtures/html/community_minutes_fragment_cy.html");

@@ -148,6 +148,14 @@ pub fn extract_reporting(
     read_substitutions(doc, block, cx, &mut roll);
     warnings.append(&mut roll.left_out);
     roll.name_the_substituted();
+    // an officer's post may come in a later cell than the name ("Jo Bee (JB)⇥Clerk")
+    for a in &mut roll.people {
+        if a.status == AttendanceStatus::Present
+            && a.role.as_deref().is_some_and(|r| cx.r.officer_role.is_match(r))
+        {
+            a.status = AttendanceStatus::InAttendance;
+        }
+    }
     roll.people
 }
 
@@ -460,11 +468,32 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
         // A table row without a header: each cell is read like a line of its own; a line
         // that runs one list into the next ("… and Cllr C. In attendance: D (Clerk).")
         // is read a list at a time.
-        for text in cell_texts(line).into_iter().flat_map(|t| at_labels(t, cx)) {
+        // A minutes form prints a second list beside the first ("Dave Horkan⇥Clerk⇥
+        // Apologies:⇥…"): a label in a later cell opens a list for the rest of its row
+        // only, and the next row goes on with the first column's list.
+        let first_column = status;
+        let row = line.is_row();
+        let mut later_label = false;
+        for (k, text) in cell_texts(line)
+            .into_iter()
+            .enumerate()
+            .flat_map(|(k, t)| at_labels(t, cx).into_iter().map(move |p| (k, p)))
+        {
+            if row && k > 0 && text.trim().is_empty() {
+                continue;
+            }
             let welsh = welsh_and(unnumbered(text.trim(), cx));
             let text = welsh.as_ref();
             if text.is_empty() {
                 continue;
+            }
+            if row
+                && k > 0
+                && (cx.r.apologies.is_match(text)
+                    || label(text, cx).is_some()
+                    || cx.r.split_label.is_match(text))
+            {
+                later_label = true;
             }
             if cx.r.apologies.is_match(text) {
                 // the apologies pass reads the sentence; lines after it continue that list
@@ -499,7 +528,10 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
                 // or a heading ("Matters Arising:") ends the lists
                 let heading = text.ends_with(':') && !cx.r.sub_label.is_match(text);
                 if is_prose(text, cx) || heading {
-                    status = None;
+                    // a later cell's label ("Chair:") ends nothing but its own cell
+                    if !(row && k > 0) {
+                        status = None;
+                    }
                     continue;
                 }
                 (st, std::borrow::Cow::Borrowed(text))
@@ -546,6 +578,9 @@ fn read_preamble(doc: &Document, block: &MinutesBlock, cx: Cx, roll: &mut Roll) 
                 roll.add_person(p, st, chair_list || chair_here, prov, cx);
                 last = Some(roll.people.len() - 1);
             }
+        }
+        if later_label {
+            status = first_column;
         }
     }
 }
@@ -2402,5 +2437,19 @@ mod tests {
             "Present: Cllr Ann Bee, Cllr Tom Hart\nApologies: Cllr Kim Cole\nMatters Arising:\nLitter Bins - the Clerk has written to the Borough about the bins that are full.\nBus Shelter - it was agreed to ask for a quote.\n",
         );
         assert_eq!(names(&all), ["Ann Bee", "Tom Hart", "Kim Cole"]);
+    }
+
+    /// Issue #12: a minutes form prints the apologies and the chair beside the members
+    /// present; a label in a later cell opens a list for the rest of its row only.
+    #[test]
+    fn a_minutes_form_keeps_its_two_lists_apart() {
+        let all = run(
+            "Date held:\t3rd May 2012\tVenue:\tVillage Hall\nPresent:\t\t\t\nJo Bee (JB)\tClerk\tApologies:\tKim Cole\nAnn Hart (AH)\tCouncillor\tChair:\tAnn Hart\nTom Reed (TR)\tCouncillor\t\t\n1. Apologies\n",
+        );
+        assert_eq!(names(&all), ["Jo Bee", "Kim Cole", "Ann Hart", "Tom Reed"]);
+        assert_eq!(find(&all, "Jo Bee").status, AttendanceStatus::InAttendance);
+        assert_eq!(find(&all, "Kim Cole").status, AttendanceStatus::Apologies);
+        assert_eq!(find(&all, "Ann Hart").status, AttendanceStatus::Present);
+        assert_eq!(find(&all, "Tom Reed").status, AttendanceStatus::Present);
     }
 }

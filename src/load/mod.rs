@@ -7,6 +7,7 @@
 //! normalise only the form of the text (encoding, markup, bullets, cells, pages); they
 //! extract no facts.
 
+pub mod embedded_tables;
 pub mod html;
 pub mod pdf;
 pub mod text;

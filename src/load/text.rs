@@ -4,14 +4,17 @@
 //! Decodes UTF-8 (BOM stripped) or, failing that, Windows-1252 with a warning; refuses
 //! binary data; splits pages on form feeds; turns tab-separated lines into rows of cells;
 //! removes Markdown emphasis and links and inline HTML tags (a `<p>` or `<br>` inside a
-//! cell becomes a paragraph break); records leading bullet marks. Line numbers in
-//! provenance are the 1-based lines of the input, so a user can open the file there.
+//! cell becomes a paragraph break); records leading bullet marks; reads an HTML table left
+//! as markup (a WordPress export's) a row to a line. Line numbers in provenance are the
+//! 1-based lines of the input, so a user can open the file there (a table's row: the line
+//! its `<tr` starts on).
 
 use std::path::Path;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::embedded_tables;
 use crate::error::LoadError;
 use crate::load::Loaded;
 use crate::model::{Cell, Document, Line, OneIndexed, PageInfo, Provenance};
@@ -96,11 +99,34 @@ pub fn parse(text: &str) -> Document {
     let ends: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
     let marks = line_marks(bytes, &ends);
     let mut lines = Vec::with_capacity(ends.len() + 1);
+    // HTML tables left as markup are read row by row (see `embedded_tables`)
+    let raw_lines: Vec<&str> = if has_table_markup(bytes) {
+        text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut skip_to = 0;
     let mut start = 0;
     for (i, end) in ends.iter().copied().chain([bytes.len()]).enumerate() {
         let raw = &text[start..end];
         start = end + 1;
+        if i < skip_to {
+            continue;
+        }
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if !raw_lines.is_empty()
+            && marks[i] & MARKUP != 0
+            && let Some(t) = embedded_tables::find(&raw_lines, i)
+        {
+            let at = |line: usize| Provenance {
+                page: if has_pages { OneIndexed::new(page) } else { None },
+                line: Some(OneIndexed::from_zero_indexed(line)),
+                pack_page: None,
+            };
+            push_table(&mut lines, &mut pages, &raw_lines, &t, at);
+            skip_to = t.last + 1;
+            continue;
+        }
         let provenance = |page: u32| Provenance {
             page: if has_pages {
                 OneIndexed::new(page)
@@ -154,6 +180,53 @@ pub fn parse(text: &str) -> Document {
     };
     doc.apply_stamps();
     doc
+}
+
+/// True when the text holds HTML table markup (`<table` in any usual case).
+fn has_table_markup(bytes: &[u8]) -> bool {
+    ["<table", "<TABLE", "<Table"]
+        .iter()
+        .any(|n| memchr::memmem::find(bytes, n.as_bytes()).is_some())
+}
+
+/// Adds the lines of an embedded HTML table: the text before it on its first line, a
+/// line per row (its cells tab-separated, provenance the line its `<tr` starts on), and
+/// the text after it on its last line.
+fn push_table(
+    lines: &mut Vec<Line>,
+    pages: &mut [PageInfo],
+    raw_lines: &[&str],
+    t: &embedded_tables::Embedded,
+    at: impl Fn(usize) -> Provenance,
+) {
+    let before = &raw_lines[t.first][..t.open_at];
+    if !before.trim().is_empty() {
+        push_line(lines, pages, normalise_line(before, at(t.first), MARKUP));
+    }
+    let html = if t.first == t.last {
+        raw_lines[t.first][t.open_at..t.close_end].to_string()
+    } else {
+        let mut h = raw_lines[t.first][t.open_at..].to_string();
+        for l in &raw_lines[t.first + 1..t.last] {
+            h.push('\n');
+            h.push_str(l);
+        }
+        h.push('\n');
+        h.push_str(&raw_lines[t.last][..t.close_end]);
+        h
+    };
+    for (offset, cells) in embedded_tables::rows(&html) {
+        if cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        let row = cells.join("\t");
+        let marks = MARKUP | if cells.len() > 1 { TAB } else { 0 };
+        push_line(lines, pages, normalise_line(&row, at(t.first + offset), marks));
+    }
+    let after = &raw_lines[t.last][t.close_end..];
+    if !after.trim().is_empty() {
+        push_line(lines, pages, normalise_line(after, at(t.last), MARKUP));
+    }
 }
 
 /// Adds a line, noting a "Page N" stamp on the current page.
@@ -560,6 +633,28 @@ mod tests {
             ]
         );
         assert!(d.lines[0].bold);
+    }
+
+    /// Issue #12: an HTML table left as markup in Markdown is a line per row, its cells
+    /// tab-separated, each row's provenance the input line it is on.
+    #[test]
+    fn embedded_html_tables_are_rows_of_cells() {
+        let doc = parse("Notes\n<table><tr><td><b>Date held:</b></td><td>3rd May</td></tr>\n<tr><td>Ann Bee</td><td>Clerk</td></tr></table> after\nEnd\n");
+        let got: Vec<(&str, usize, Option<u32>)> = doc
+            .lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.cells.len(), l.provenance.line.map(|n| n.get())))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Notes", 0, Some(1)),
+                ("Date held:\t3rd May", 2, Some(2)),
+                ("Ann Bee\tClerk", 2, Some(3)),
+                ("after", 0, Some(3)),
+                ("End", 0, Some(4)),
+            ]
+        );
     }
 
     #[test]
