@@ -92,8 +92,10 @@ pub struct Meeting {
     /// The committee, board or partnership, in the one form every meeting of the pack
     /// gives that body (a name printed only in capitals in title case), to group on.
     pub body: Option<String>,
-    /// The body's name as this meeting's heading prints it ("COMMUNITY SAFETY
-    /// PARTNERSHIP" on a notice whose minutes print "Community Safety Partnership").
+    /// The body's name in the casing this meeting's heading prints it ("COMMUNITY SAFETY
+    /// PARTNERSHIP" on a notice whose minutes print "Community Safety Partnership"): the
+    /// name read out of the heading (minutes words and dates left out), or the
+    /// letterhead's council for "the above Council".
     #[serde(default)]
     pub body_printed: Option<String>,
     /// ISO date.

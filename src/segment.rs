@@ -279,10 +279,11 @@ pub fn segment(doc: &Document, rules: &RuleSet) -> Vec<Span> {
 /// Words from which a line that is no table row is a paragraph of prose.
 const PROSE_WORDS: usize = 20;
 
-/// A membership list is short: it ends where the text turns to prose (terms of
-/// reference, a presentation) that no part heading opens. The list ends after its last
-/// table row before the first paragraph (at the paragraph when it has no rows), and what
-/// follows is a part of kind `other`, titled by its first line when that is short.
+/// A membership list printed as a table is short: it ends where the text turns to prose
+/// (terms of reference, a presentation) that no part heading opens. The list ends after
+/// its last table row before the first paragraph after a row, and what follows is a part
+/// of kind `other`, titled by its first line when that is short. A list printed without
+/// a table is left as it is.
 fn close_membership_lists(doc: &Document, spans: Vec<Span>, rules: &SegmentRules) -> Vec<Span> {
     let empty = |l: &crate::model::Line| l.is_blank() || rules.filler.is_match(l.text.trim());
     let mut out = Vec::with_capacity(spans.len());
@@ -292,10 +293,16 @@ fn close_membership_lists(doc: &Document, spans: Vec<Span>, rules: &SegmentRules
             continue;
         }
         let lines = &doc.lines[span.lines.clone()];
-        let prose = lines.iter().skip(1).position(|l| {
+        // a list printed as plain lines, or a sentence that introduces the table, is no
+        // end: prose counts only after the table's first row
+        let Some(first_row) = lines.iter().position(|l| l.is_row()) else {
+            out.push(span);
+            continue;
+        };
+        let prose = lines.iter().skip(first_row + 1).position(|l| {
             !l.is_row() && !l.is_blank() && l.text.split_whitespace().count() >= PROSE_WORDS
         });
-        let Some(p) = prose.map(|p| p + 1) else {
+        let Some(p) = prose.map(|p| p + first_row + 1) else {
             out.push(span);
             continue;
         };

@@ -10,7 +10,9 @@
 //! [`share`] then gives every meeting of a pack one `body` for one body: a notice's
 //! "COMMUNITY SAFETY PARTNERSHIP" and its minutes' "Community Safety Partnership" are both
 //! "Community Safety Partnership", a name printed only in capitals is put in title case
-//! (acronyms kept), and `body_printed` keeps the form each printed.
+//! (acronyms kept), and `body_printed` keeps each meeting's name in the casing its heading
+//! printed (the name read out of the heading, or the letterhead's council for "the above
+//! Council").
 
 use crate::pack::Meeting;
 use crate::rules::common::CommonRules;
@@ -62,11 +64,13 @@ impl<'a> BodyNamer<'a> {
     /// The body's name in `printed`, as printed, or `None` when it names none.
     pub fn name(&self, printed: Option<&str>) -> Option<String> {
         let mut t = printed?.split_whitespace().collect::<Vec<_>>().join(" ");
-        if self.rules.reject_printed.is_match(&t) {
-            return None;
-        }
         if let Some((_, at)) = dates::find_date_at(&t, self.common) {
             t.truncate(at);
+        }
+        // "Cabinet: 12 March 2024" is the body and its date; "Public: 10 Also …" no body
+        let trimmed = t.trim_end_matches(|c: char| c.is_whitespace() || ",–—-:;".contains(c));
+        if self.rules.reject_printed.is_match(trimmed) {
+            return None;
         }
         for p in self.rules.strip.iter() {
             t = p.replace_all(&t, "${keep}").into_owned();
@@ -76,7 +80,13 @@ impl<'a> BodyNamer<'a> {
             return None;
         }
         if self.rules.bare_council.is_match(t) {
-            return self.council.map(str::to_string);
+            // "the above Council" needs the letterhead's; a full council meeting's own
+            // heading ("Council") stands without it
+            let plain = t.eq_ignore_ascii_case("council");
+            return self
+                .council
+                .map(str::to_string)
+                .or_else(|| plain.then(|| t.to_string()));
         }
         Some(t.to_string())
     }
@@ -211,6 +221,12 @@ mod tests {
                 "Licensing Sub-Committee",
             ),
             ("Cabinet - Tuesday, 12th March, 2024", "Cabinet"),
+            ("Cabinet: 12 March 2024", "Cabinet"),
+            (
+                "Special Educational Needs Panel",
+                "Special Educational Needs Panel",
+            ),
+            ("Council", "Council"),
             (
                 "Shire Council - Cabinet Committee – Remote Meeting",
                 "Shire Council - Cabinet Committee",

@@ -9,8 +9,10 @@
 //!
 //! The council is a value users group and join on, so it is given in one form whatever
 //! the printing: the place, without the kind of council a town, parish or community
-//! council carries in its name ("STOKE FERRY PARISH COUNCIL", "Stoke Ferry Parish
-//! Council" and "Stoke Ferry PC" are all "Stoke Ferry"), "&" as "and". The printed name
+//! council carries in its name ("STOKE FERRY PARISH COUNCIL" and "Stoke Ferry Parish
+//! Council" are both "Stoke Ferry"), "&" as "and". Below the letterhead a council must be
+//! named twice (an address once) to be the pack's: one named once is one the text
+//! mentions. The printed name
 //! ("Stoke Ferry Parish Council") is kept beside it: minutes that call their body "the
 //! above Council" mean that one.
 
@@ -103,7 +105,13 @@ pub fn detect(doc: &Document, book: &RuleBook) -> Option<Council> {
         .lines
         .iter()
         .take(LETTERHEAD_LINES)
-        .position(|l| present.is_match(&l.text))
+        .position(|l| {
+            // "Present:", not "Presentation"
+            present.find(&l.text).is_some_and(|m| {
+                !(m.as_str().ends_with(char::is_alphabetic)
+                    && l.text[m.end()..].starts_with(char::is_alphabetic))
+            })
+        })
         .or((head.starts.len() > LETTERHEAD_LINES).then_some(LETTERHEAD_LINES))
         .and_then(|i| head.starts.get(i).copied())
         .unwrap_or(head.text.len());
@@ -267,11 +275,13 @@ fn head_council(
 ) -> Option<Council> {
     for p in hits {
         let mut counts: HashMap<String, (usize, usize, Option<String>)> = HashMap::new();
+        // an address ("@kent.gov.uk", no printed name) counts as two mentions
         for f in found(p, &head.text, rules, months) {
+            let weight = if f.printed.is_none() { MENTIONS } else { 1 };
             let e = counts
                 .entry(f.name)
                 .or_insert((0, head.line_of(f.at), f.printed));
-            e.0 += 1;
+            e.0 += weight;
         }
         // a council named once in the body of a text is one it mentions, not its author
         if let Some((name, (_, _, printed))) = counts
@@ -314,11 +324,11 @@ fn place(captured: &str, rules: &CouncilRules, months: &Words) -> Option<String>
     }
     let name = words.join(" ");
     // a month is no place ("the February Parish Council meeting"), nor are a group's
-    // people ("the Young People's Council")
+    // people ("the Young People's Council"), nor "Summoned to Attend the"
+    let last = name.rsplit(' ').next().unwrap_or("");
     (!rules.not_names.contains(&name)
         && !months.contains(&name)
-        && !name.ends_with("'s")
-        && !name.ends_with("’s")
+        && (name == last || !rules.not_names.contains(last))
         && name.len() >= 3
         && !name.ends_with(" and"))
     .then_some(name)
@@ -360,8 +370,8 @@ fn printed_name(t: &str, rules: &CouncilRules) -> String {
 
 /// Joining words written in lower case inside a place name ("Kingston upon Thames",
 /// "Stockton-on-Tees", "Weston-super-Mare").
-const PLACE_JOINERS: [&str; 10] = [
-    "and", "upon", "on", "under", "in", "le", "super", "by", "the", "of",
+const PLACE_JOINERS: [&str; 11] = [
+    "and", "upon", "on", "under", "in", "le", "super", "by", "the", "of", "next",
 ];
 
 /// A captured name in title case, the joining words of place names in lower case:
@@ -488,6 +498,16 @@ mod tests {
         );
         let c = detected("Minutes Of Ashby & Barton Town Council\n").unwrap();
         assert_eq!(c.name, "Ashby and Barton");
+        let c = detected("HOLME NEXT THE SEA PARISH COUNCIL\nMinutes\n").unwrap();
+        assert_eq!(c.name, "Holme next the Sea");
+        let c = detected("St Martin's Parish Council\nMinutes\n").unwrap();
+        assert_eq!(c.name, "St Martin's");
+        assert_eq!(
+            council(&Document::from_plain_text(
+                "COUNCILLORS ARE SUMMONED TO ATTEND THE PARISH COUNCIL MEETING\n"
+            )),
+            None
+        );
         // a month is no place
         assert_eq!(
             council(&Document::from_plain_text(

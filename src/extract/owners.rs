@@ -137,10 +137,13 @@ fn one(
             kind,
         });
     }
-    // a heading, a place or a thing in capitals ("Notice Boards", "Barn Conversion") is
-    // no person
+    // a heading, a place or a thing in an owner column ("Notice Boards", "Barn
+    // Conversion") is no person; a marked owner of two words stays one ("Action: Jo
+    // Street"), and an attendee was matched above
     let thing = &rules.attendees.thing_words;
+    let loose = conf == Confidence::Column || words.len() == 1;
     if hon.is_none()
+        && loose
         && words
             .iter()
             .any(|w| thing.contains(crate::extract::names::bare(w)))

@@ -29,7 +29,7 @@ pub struct Embedded {
 }
 
 /// The table that opens on line `i` of `lines`, if `<table` is there and `</table>`
-/// closes it within [`MAX_TABLE_LINES`].
+/// closes it within `MAX_TABLE_LINES` lines (2,000).
 pub fn find(lines: &[&str], i: usize) -> Option<Embedded> {
     let open_at = find_ci(lines[i], "<table")?;
     let end = (i + MAX_TABLE_LINES).min(lines.len());
@@ -78,7 +78,10 @@ fn row_lines(html: &str) -> Vec<usize> {
         if !matches!(next, Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')) {
             continue;
         }
-        line += html.as_bytes()[last..at].iter().filter(|&&b| b == b'\n').count();
+        line += html.as_bytes()[last..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         last = at;
         out.push(line);
     }
@@ -107,7 +110,10 @@ mod tests {
 
     #[test]
     fn a_one_line_table_gives_its_rows_and_cells() {
-        let lines = ["Intro", "x <TABLE border=0><tr><td><strong>Date held:</strong></td><td>3rd May&nbsp;2012</td></tr><tr><td>Present:</td><td>Ann Bee (AB)</td></tr></table> y"];
+        let lines = [
+            "Intro",
+            "x <TABLE border=0><tr><td><strong>Date held:</strong></td><td>3rd May&nbsp;2012</td></tr><tr><td>Present:</td><td>Ann Bee (AB)</td></tr></table> y",
+        ];
         let t = find(&lines, 1).unwrap();
         assert_eq!((t.first, t.last), (1, 1));
         let html = &lines[1][t.open_at..t.close_end];
@@ -115,7 +121,10 @@ mod tests {
         assert_eq!(
             rows,
             [
-                (0, vec!["Date held:".to_string(), "3rd May 2012".to_string()]),
+                (
+                    0,
+                    vec!["Date held:".to_string(), "3rd May 2012".to_string()]
+                ),
                 (0, vec!["Present:".to_string(), "Ann Bee (AB)".to_string()]),
             ]
         );
@@ -125,13 +134,22 @@ mod tests {
 
     #[test]
     fn a_table_over_lines_gives_each_row_its_line() {
-        let lines = ["<table>", "<tr><td>A</td></tr>", "<tr>", "<td>B</td><td>C</td></tr>", "</table>"];
+        let lines = [
+            "<table>",
+            "<tr><td>A</td></tr>",
+            "<tr>",
+            "<td>B</td><td>C</td></tr>",
+            "</table>",
+        ];
         let t = find(&lines, 0).unwrap();
         assert_eq!((t.first, t.last), (0, 4));
         let html = lines.join("\n");
         assert_eq!(
             rows(&html),
-            [(1, vec!["A".to_string()]), (2, vec!["B".to_string(), "C".to_string()])]
+            [
+                (1, vec!["A".to_string()]),
+                (2, vec!["B".to_string(), "C".to_string()])
+            ]
         );
         // no closing tag: not a table
         assert_eq!(find(&["<table>", "<tr><td>A</td></tr>"], 0), None);

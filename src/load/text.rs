@@ -101,7 +101,9 @@ pub fn parse(text: &str) -> Document {
     let mut lines = Vec::with_capacity(ends.len() + 1);
     // HTML tables left as markup are read row by row (see `embedded_tables`)
     let raw_lines: Vec<&str> = if has_table_markup(bytes) {
-        text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect()
+        text.split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect()
     } else {
         Vec::new()
     };
@@ -119,7 +121,11 @@ pub fn parse(text: &str) -> Document {
             && let Some(t) = embedded_tables::find(&raw_lines, i)
         {
             let at = |line: usize| Provenance {
-                page: if has_pages { OneIndexed::new(page) } else { None },
+                page: if has_pages {
+                    OneIndexed::new(page)
+                } else {
+                    None
+                },
                 line: Some(OneIndexed::from_zero_indexed(line)),
                 pack_page: None,
             };
@@ -221,7 +227,11 @@ fn push_table(
         }
         let row = cells.join("\t");
         let marks = MARKUP | if cells.len() > 1 { TAB } else { 0 };
-        push_line(lines, pages, normalise_line(&row, at(t.first + offset), marks));
+        push_line(
+            lines,
+            pages,
+            normalise_line(&row, at(t.first + offset), marks),
+        );
     }
     let after = &raw_lines[t.last][t.close_end..];
     if !after.trim().is_empty() {
@@ -639,11 +649,19 @@ mod tests {
     /// tab-separated, each row's provenance the input line it is on.
     #[test]
     fn embedded_html_tables_are_rows_of_cells() {
-        let doc = parse("Notes\n<table><tr><td><b>Date held:</b></td><td>3rd May</td></tr>\n<tr><td>Ann Bee</td><td>Clerk</td></tr></table> after\nEnd\n");
+        let doc = parse(
+            "Notes\n<table><tr><td><b>Date held:</b></td><td>3rd May</td></tr>\n<tr><td>Ann Bee</td><td>Clerk</td></tr></table> after\nEnd\n",
+        );
         let got: Vec<(&str, usize, Option<u32>)> = doc
             .lines
             .iter()
-            .map(|l| (l.text.as_str(), l.cells.len(), l.provenance.line.map(|n| n.get())))
+            .map(|l| {
+                (
+                    l.text.as_str(),
+                    l.cells.len(),
+                    l.provenance.line.map(|n| n.get()),
+                )
+            })
             .collect();
         assert_eq!(
             got,
