@@ -123,18 +123,21 @@ fn extract_fixture(rel: &str) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
 }
 
+/// The status of the attendee of `minutes` (a meeting's JSON) named `name`.
+fn attendee_status(minutes: &serde_json::Value, name: &str) -> Option<serde_json::Value> {
+    minutes["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == name)
+        .map(|a| a["status"].clone())
+}
+
 #[test]
 fn split_also_present_label_reads_both_halves() {
     let pack = extract_fixture("tests/fixtures/attendees/split_also_present.txt");
     let minutes = &pack["meetings"][0];
-    let status = |name: &str| {
-        minutes["attendees"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["name"] == name)
-            .map(|a| a["status"].clone())
-    };
+    let status = |name: &str| attendee_status(minutes, name);
     assert_eq!(
         status("Sam Reid"),
         Some("in_attendance".into()),
@@ -560,18 +563,11 @@ fn markdown_minutes_form_in_html_gives_the_meeting_and_its_attendance() {
         .find(|m| m["kind"] == "minutes")
         .expect("the minutes");
     assert_eq!(minutes["date"], "2014-03-12");
-    let status = |name: &str| {
-        minutes["attendees"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["name"] == name)
-            .map(|a| a["status"].as_str().unwrap().to_string())
-    };
-    assert_eq!(status("Ruth Amble").as_deref(), Some("in_attendance"));
-    assert_eq!(status("Priya Nair").as_deref(), Some("present"));
-    assert_eq!(status("Colin Frost").as_deref(), Some("present"));
-    assert_eq!(status("Owen Dale").as_deref(), Some("apologies"));
+    let status = |name: &str| attendee_status(minutes, name);
+    assert_eq!(status("Ruth Amble"), Some("in_attendance".into()));
+    assert_eq!(status("Priya Nair"), Some("present".into()));
+    assert_eq!(status("Colin Frost"), Some("present".into()));
+    assert_eq!(status("Owen Dale"), Some("apologies".into()));
     assert!(!minutes["resolutions"].as_array().unwrap().is_empty());
 }
 

@@ -116,32 +116,27 @@ pub fn parse(text: &str) -> Document {
             continue;
         }
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        if !raw_lines.is_empty()
-            && marks[i] & MARKUP != 0
-            && let Some(t) = embedded_tables::find(&raw_lines, i)
-        {
-            let at = |line: usize| Provenance {
-                page: if has_pages {
-                    OneIndexed::new(page)
-                } else {
-                    None
-                },
-                line: Some(OneIndexed::from_zero_indexed(line)),
-                pack_page: None,
-            };
-            push_table(&mut lines, &mut pages, &raw_lines, &t, at);
-            skip_to = t.last + 1;
-            continue;
-        }
-        let provenance = |page: u32| Provenance {
+        // where a fact is: the page, and the input line (0-based here)
+        let at = |page: u32, line: usize| Provenance {
             page: if has_pages {
                 OneIndexed::new(page)
             } else {
                 None
             },
-            line: Some(OneIndexed::from_zero_indexed(i)),
+            line: Some(OneIndexed::from_zero_indexed(line)),
             pack_page: None,
         };
+        if !raw_lines.is_empty()
+            && marks[i] & MARKUP != 0
+            && let Some(t) = embedded_tables::find(&raw_lines, i)
+        {
+            push_table(&mut lines, &mut pages, &raw_lines, &t, |line| {
+                at(page, line)
+            });
+            skip_to = t.last + 1;
+            continue;
+        }
+        let provenance = |page: u32| at(page, i);
         if marks[i] & MARKUP == 0 {
             // No markup, form feed or odd whitespace: the text is copied as it is.
             push_line(
